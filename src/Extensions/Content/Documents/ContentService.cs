@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Spcncl.Content.DocumentTypes;
+using Spcncl.Content.Notifications;
+using Spcncl.Localization;
+using Spcncl.Persistence;
+
+namespace Spcncl.Content.Documents;
+
+/// <inheritdoc cref="IContentService"/>
+public sealed class ContentService(
+    SiteDbContextFactory dbFactory,
+    DocumentTypeRegistry types,
+    SiteCultures siteCultures,
+    IPublishedRouteLookup routes,
+    ContentChangeDispatcher dispatcher,
+    TimeProvider clock) : IContentService
+{
+    public async Task<Document?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var entity = await db.Documents.AsNoTracking().Include(d => d.Cultures).FirstOrDefaultAsync(d => d.Id == id, ct);
+        return entity is null ? null : ContentWriter.ToDocument(entity);
+    }
+
+    public async Task<Document?> GetByKeyAsync(Guid key, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var entity = await db.Documents.AsNoTracking().Include(d => d.Cultures).FirstOrDefaultAsync(d => d.Key == key, ct);
+        return entity is null ? null : ContentWriter.ToDocument(entity);
+    }
+
+    public async Task<IReadOnlyList<Document>> GetChildrenAsync(int? parentId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var entities = await db.Documents.AsNoTracking().Include(d => d.Cultures)
+            .Where(d => d.ParentId == parentId && !d.Trashed)
+            .OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
+            .ToListAsync(ct);
+        return [.. entities.Select(ContentWriter.ToDocument)];
+    }
+
+    public async Task<IReadOnlyList<Document>> GetRecycleBinAsync(CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var entities = await db.Documents.AsNoTracking().Include(d => d.Cultures)
+            .Where(d => d.Trashed && (d.ParentId == null || !db.Documents.Any(p => p.Id == d.ParentId && p.Trashed)))
+            .OrderByDescending(d => d.UpdatedUtc)
+            .ToListAsync(ct);
+        return [.. entities.Select(ContentWriter.ToDocument)];
+    }
+
+    public Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.CreateAsync(request, user, c), ct);
+
+    public Task<ContentAttempt<Document>> SaveAsync(SaveDocumentRequest request, string user, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.SaveAsync(request, user, c), ct);
+
+    public Task<ContentAttempt<Document>> PublishAsync(int id, IReadOnlyCollection<string> cultures, string user, int? basedOnRevision = null, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.PublishAsync(id, cultures, user, basedOnRevision, c), ct);
+
+    public Task<ContentAttempt<Document>> UnpublishAsync(int id, IReadOnlyCollection<string> cultures, string user, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.UnpublishAsync(id, cultures, user, c), ct);
+
+    public Task<ContentAttempt<Document>> MoveAsync(int id, int? newParentId, string user, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.MoveAsync(id, newParentId, user, c), ct);
+
+    public Task<ContentAttempt<IReadOnlyList<int>>> SortAsync(int? parentId, IReadOnlyList<int> orderedChildIds, string user, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.SortAsync(parentId, orderedChildIds, user, c), ct);
+
+    public Task<ContentAttempt<Document>> MoveToRecycleBinAsync(int id, string user, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.MoveToRecycleBinAsync(id, user, c), ct);
+
+    public Task<ContentAttempt<Document>> RestoreAsync(int id, string user, int? toParentId = null, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.RestoreAsync(id, toParentId, user, c), ct);
+
+    public Task<ContentAttempt<int>> DeleteAsync(int id, string user, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.DeleteAsync(id, user, c), ct);
+
+    public async Task<IReadOnlyList<DocumentVersion>> GetVersionsAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var rows = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Id).ToListAsync(ct);
+        return [.. rows.Select(v => new DocumentVersion(
+            v.Id, v.DocumentId, v.Revision, v.CreatedUtc, v.CreatedBy, v.Action,
+            v.Cultures.Split(',', StringSplitOptions.RemoveEmptyEntries), ContentJson.ReadData(v.Data)))];
+    }
+
+    public Task<ContentAttempt<Document>> RollbackAsync(int id, long versionId, int basedOnRevision, string user, IReadOnlyCollection<string>? onlyCultures = null, CancellationToken ct = default) =>
+        RunAsync((w, c) => w.RollbackAsync(id, versionId, basedOnRevision, onlyCultures, user, c), ct);
+
+    /// <summary>Opens a scope for several operations in one transaction (importers). The caller completes it.</summary>
+    public Task<ContentScope> BeginScopeAsync(CancellationToken ct = default) =>
+        ContentScope.BeginAsync(dbFactory, dispatcher, types.Current, siteCultures, routes, clock.GetUtcNow().UtcDateTime, ct);
+
+    private async Task<ContentAttempt<T>> RunAsync<T>(Func<ContentWriter, CancellationToken, Task<ContentAttempt<T>>> operation, CancellationToken ct)
+    {
+        await using var scope = await BeginScopeAsync(ct);
+        var result = await operation(scope.Writer, ct);
+        if (result.Succeeded)
+        {
+            await scope.CompleteAsync(ct);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,954 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Spcncl.Content.DocumentTypes;
+using Spcncl.Content.Notifications;
+using Spcncl.Localization;
+using Spcncl.Persistence;
+using Spcncl.Persistence.Entities;
+
+namespace Spcncl.Content.Documents;
+
+/// <summary>
+/// The content operations themselves, working inside one <see cref="ContentScope"/> (one database transaction).
+/// Every expected failure returns before anything is written; the scope's transaction is only committed by the caller.
+/// </summary>
+internal sealed class ContentWriter(
+    SiteDbContext db,
+    DocumentTypeSet types,
+    SiteCultures cultures,
+    IPublishedRouteLookup routes,
+    DateTime now,
+    List<ContentChange> changes)
+{
+    private const int MaxNameLength = 400;
+
+    public async Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct)
+    {
+        if (!types.TryGet(request.ContentType, out var type))
+        {
+            return Invalid(new ContentError(null, null, "contentType", $"'{request.ContentType}' is not a document type"));
+        }
+
+        if (request.ParentId is null)
+        {
+            if (!type.AllowAtRoot)
+            {
+                return ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be created at the root"));
+            }
+        }
+        else
+        {
+            var parent = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.ParentId, ct);
+            if (parent is null || parent.Trashed)
+            {
+                return ContentAttempt<Document>.Fail(ContentStatus.NotFound, new ContentError(null, null, "parent", $"the parent document {request.ParentId} does not exist"));
+            }
+
+            if (!types.TryGet(parent.ContentType, out var parentType) || !parentType.AllowsChild(type.Alias))
+            {
+                return ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be created under a {parent.ContentType}"));
+            }
+        }
+
+        if (request.Key is { } fixedKey && await db.Documents.AnyAsync(d => d.Key == fixedKey, ct))
+        {
+            return Invalid(new ContentError(null, null, "key", $"a document with key {fixedKey} already exists"));
+        }
+
+        var cultureCheck = CheckCultures(type, request.Cultures.Keys);
+        if (cultureCheck is not null)
+        {
+            return cultureCheck;
+        }
+
+        if (!request.Cultures.ContainsKey(cultures.Default.Code))
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, cultures.Default.Code, "cultureRequired", $"a new document needs its {cultures.Default.Code} name"));
+        }
+
+        var errors = new List<ContentError>();
+        var entity = new DocumentEntity
+        {
+            Key = request.Key ?? Guid.NewGuid(),
+            ParentId = request.ParentId,
+            ContentType = type.Alias,
+            CreatedUtc = now,
+            CreatedBy = user,
+            UpdatedUtc = now,
+            UpdatedBy = user,
+            Revision = 1,
+        };
+
+        var shared = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        ApplyValues(type, shared, request.SharedValues, culture: null, errors);
+        entity.SharedValues = ContentJson.WriteValues(shared);
+
+        var siblings = await SiblingSegmentsAsync(request.ParentId, excludeId: null, ct);
+        foreach (var (culture, input) in request.Cultures)
+        {
+            var variant = new DocumentCultureEntity { Culture = culture, UpdatedUtc = now, UpdatedBy = user };
+            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            ApplyVariant(type, variant, values, input, siblings.GetValueOrDefault(culture), errors);
+            variant.Values = ContentJson.WriteValues(values);
+            entity.Cultures.Add(variant);
+        }
+
+        errors.AddRange(ValidateAll(type, entity));
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        entity.SortOrder = request.SortOrder ?? await NextSortOrderAsync(request.ParentId, ct);
+        db.Documents.Add(entity);
+        AddVersion(entity, user, "Created", entity.Cultures.Select(c => c.Culture));
+        await db.SaveChangesAsync(ct);
+        Audit(user, "Create", entity.Id, entity.Cultures.Select(c => c.Culture), $"{type.Alias} '{entity.Cultures.First(c => c.Culture == cultures.Default.Code).Name}'");
+        await db.SaveChangesAsync(ct);
+        return ContentAttempt<Document>.Success(ToDocument(entity));
+    }
+
+    public async Task<ContentAttempt<Document>> SaveAsync(SaveDocumentRequest request, string user, CancellationToken ct)
+    {
+        var entity = await LoadAsync(request.DocumentId, ct);
+        if (entity is null)
+        {
+            return NotFound(request.DocumentId);
+        }
+
+        if (entity.Trashed)
+        {
+            return InRecycleBin();
+        }
+
+        if (request.BasedOnRevision != entity.Revision)
+        {
+            return Conflict(entity, request.BasedOnRevision);
+        }
+
+        var type = types[entity.ContentType];
+        var inputs = request.Cultures ?? new Dictionary<string, VariantInput>();
+        var cultureCheck = CheckCultures(type, inputs.Keys);
+        if (cultureCheck is not null)
+        {
+            return cultureCheck;
+        }
+
+        var errors = new List<ContentError>();
+        if (request.SharedValues is not null)
+        {
+            var shared = ContentJson.ReadValues(entity.SharedValues);
+            ApplyValues(type, shared, request.SharedValues, culture: null, errors);
+            entity.SharedValues = ContentJson.WriteValues(shared);
+        }
+
+        var siblings = inputs.Count > 0 ? await SiblingSegmentsAsync(entity.ParentId, entity.Id, ct) : [];
+        foreach (var (culture, input) in inputs)
+        {
+            var variant = entity.Cultures.FirstOrDefault(c => c.Culture == culture);
+            if (variant is null)
+            {
+                variant = new DocumentCultureEntity { Culture = culture, DocumentId = entity.Id };
+                entity.Cultures.Add(variant);
+            }
+
+            var values = ContentJson.ReadValues(variant.Values);
+            ApplyVariant(type, variant, values, input, siblings.GetValueOrDefault(culture), errors);
+            variant.Values = ContentJson.WriteValues(values);
+            variant.UpdatedUtc = now;
+            variant.UpdatedBy = user;
+        }
+
+        errors.AddRange(ValidateAll(type, entity));
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        RefreshEditedFlags(entity);
+        Touch(entity, user);
+        var touched = inputs.Keys.ToList();
+        AddVersion(entity, user, "Saved", touched.Count > 0 ? touched : entity.Cultures.Select(c => c.Culture));
+        Audit(user, "Save", entity.Id, touched, request.SharedValues is { Count: > 0 } ? "shared values changed" : null);
+        return await SaveOrConflictAsync(entity, ct);
+    }
+
+    public async Task<ContentAttempt<Document>> PublishAsync(int documentId, IReadOnlyCollection<string> requested, string user, int? basedOnRevision, CancellationToken ct)
+    {
+        var entity = await LoadAsync(documentId, ct);
+        if (entity is null)
+        {
+            return NotFound(documentId);
+        }
+
+        if (entity.Trashed)
+        {
+            return InRecycleBin();
+        }
+
+        if (basedOnRevision is { } expected && expected != entity.Revision)
+        {
+            return Conflict(entity, expected);
+        }
+
+        var type = types[entity.ContentType];
+        var toPublish = type.VariesByCulture ? requested.Distinct().ToList() : [cultures.Default.Code];
+        if (toPublish.Count == 0)
+        {
+            return Invalid(new ContentError(null, null, "cultures", "choose at least one culture to publish"));
+        }
+
+        foreach (var culture in toPublish)
+        {
+            if (!cultures.IsSupported(culture))
+            {
+                return Invalid(new ContentError(null, culture, "culture", $"'{culture}' is not a site culture"));
+            }
+
+            if (entity.Cultures.All(c => c.Culture != culture))
+            {
+                return ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, culture, "cultureMissing", $"there is no {culture} version to publish"));
+            }
+        }
+
+        var defaultCulture = cultures.Default.Code;
+        if (!toPublish.Contains(defaultCulture) && !entity.Cultures.Any(c => c.Culture == defaultCulture && c.IsPublished))
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, defaultCulture, "defaultCultureFirst", $"publish the {defaultCulture} version first, or together"));
+        }
+
+        if (entity.ParentId is { } parentId)
+        {
+            var parent = await LoadAsync(parentId, ct);
+            var parentType = parent is null ? null : types[parent.ContentType];
+            foreach (var culture in toPublish)
+            {
+                var parentLive = parent is not null && !parent.Trashed
+                    && (parent.Cultures.Any(c => c.Culture == culture && c.IsPublished)
+                        || (parentType!.CultureFallback && parent.Cultures.Any(c => c.Culture == defaultCulture && c.IsPublished)));
+                if (!parentLive)
+                {
+                    return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, culture, "parentNotPublished", $"the parent page is not published in {culture}"));
+                }
+            }
+        }
+
+        var errors = ValidateAll(type, entity).Where(e => e.Culture is null || toPublish.Contains(e.Culture)).ToList();
+        var publishedSiblings = await SiblingSegmentsAsync(entity.ParentId, entity.Id, ct, publishedOnly: true);
+        foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
+        {
+            if (publishedSiblings.GetValueOrDefault(variant.Culture)?.Contains(variant.UrlSegment) == true)
+            {
+                errors.Add(new ContentError("segment", variant.Culture, "segmentTaken", $"another published page here already uses '{variant.UrlSegment}'"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var urlChanged = false;
+        foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
+        {
+            if (variant.IsPublished && variant.PublishedUrlSegment != variant.UrlSegment && entity.ParentId is { } parent)
+            {
+                urlChanged = true;
+                await WriteRedirectsAsync(entity.Id, variant.Culture, routes.Url(parent, variant.Culture), variant.UrlSegment, ct);
+            }
+            else if (!variant.IsPublished)
+            {
+                urlChanged = true;
+            }
+
+            variant.IsPublished = true;
+            variant.PublishedName = variant.Name;
+            variant.PublishedUrlSegment = variant.UrlSegment;
+            variant.PublishedValues = variant.Values;
+            variant.PublishedUtc = now;
+            variant.PublishedBy = user;
+        }
+
+        // Shared values go live with whichever culture is published.
+        entity.PublishedSharedValues = entity.SharedValues;
+        RefreshEditedFlags(entity);
+        Touch(entity, user);
+        AddVersion(entity, user, "Published", toPublish);
+        Audit(user, "Publish", entity.Id, toPublish, null);
+        changes.Add(new ContentChange(urlChanged ? ContentChangeKind.RefreshBranch : ContentChangeKind.RefreshDocuments, [entity.Id]));
+        return await SaveOrConflictAsync(entity, ct);
+    }
+
+    public async Task<ContentAttempt<Document>> UnpublishAsync(int documentId, IReadOnlyCollection<string> requested, string user, CancellationToken ct)
+    {
+        var entity = await LoadAsync(documentId, ct);
+        if (entity is null)
+        {
+            return NotFound(documentId);
+        }
+
+        var type = types[entity.ContentType];
+        var toUnpublish = type.VariesByCulture ? requested.Distinct().ToList() : [cultures.Default.Code];
+
+        // As in Umbraco: without its mandatory culture a page cannot stand, so unpublishing it unpublishes all.
+        if (toUnpublish.Contains(cultures.Default.Code))
+        {
+            toUnpublish = [.. entity.Cultures.Where(c => c.IsPublished).Select(c => c.Culture)];
+        }
+
+        var affected = entity.Cultures.Where(c => toUnpublish.Contains(c.Culture) && c.IsPublished).ToList();
+        if (affected.Count == 0)
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "notPublished", "nothing to unpublish: the page is not published in those cultures"));
+        }
+
+        foreach (var variant in affected)
+        {
+            ClearPublished(variant);
+        }
+
+        if (entity.Cultures.All(c => !c.IsPublished))
+        {
+            entity.PublishedSharedValues = null;
+        }
+
+        RefreshEditedFlags(entity);
+        Touch(entity, user);
+        var cultureCodes = affected.Select(c => c.Culture).ToList();
+        AddVersion(entity, user, "Unpublished", cultureCodes);
+        Audit(user, "Unpublish", entity.Id, cultureCodes, null);
+        changes.Add(new ContentChange(ContentChangeKind.RefreshBranch, [entity.Id]));
+        return await SaveOrConflictAsync(entity, ct);
+    }
+
+    public async Task<ContentAttempt<Document>> MoveAsync(int documentId, int? newParentId, string user, CancellationToken ct)
+    {
+        var entity = await LoadAsync(documentId, ct);
+        if (entity is null)
+        {
+            return NotFound(documentId);
+        }
+
+        if (entity.Trashed)
+        {
+            return InRecycleBin();
+        }
+
+        if (entity.ParentId == newParentId)
+        {
+            return ContentAttempt<Document>.Success(ToDocument(entity));
+        }
+
+        var placement = await CheckPlacementAsync(entity, newParentId, ct);
+        if (placement is not null)
+        {
+            return placement;
+        }
+
+        var segmentErrors = await FitSegmentsAsync(entity, newParentId, ct);
+        if (segmentErrors.Count > 0)
+        {
+            return Invalid(segmentErrors);
+        }
+
+        foreach (var variant in entity.Cultures.Where(c => c.IsPublished))
+        {
+            var newParentUrl = newParentId is { } p ? routes.Url(p, variant.Culture) : null;
+            await WriteRedirectsAsync(entity.Id, variant.Culture, newParentUrl, variant.PublishedUrlSegment!, ct);
+        }
+
+        var oldParent = entity.ParentId;
+        entity.ParentId = newParentId;
+        entity.SortOrder = await NextSortOrderAsync(newParentId, ct);
+        Touch(entity, user);
+        Audit(user, "Move", entity.Id, null, $"from {Describe(oldParent)} to {Describe(newParentId)}");
+        changes.Add(new ContentChange(ContentChangeKind.RefreshBranch, [entity.Id]));
+        return await SaveOrConflictAsync(entity, ct);
+    }
+
+    public async Task<ContentAttempt<IReadOnlyList<int>>> SortAsync(int? parentId, IReadOnlyList<int> orderedIds, string user, CancellationToken ct)
+    {
+        var children = await db.Documents.Where(d => d.ParentId == parentId && !d.Trashed).ToListAsync(ct);
+        if (orderedIds.Count != children.Count || orderedIds.Distinct().Count() != orderedIds.Count || !children.All(c => orderedIds.Contains(c.Id)))
+        {
+            return ContentAttempt<IReadOnlyList<int>>.Fail(ContentStatus.ValidationFailed, new ContentError(null, null, "sort", "the new order must list every child exactly once"));
+        }
+
+        var positions = orderedIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        foreach (var child in children)
+        {
+            child.SortOrder = positions[child.Id];
+        }
+
+        Audit(user, "Sort", parentId, null, $"children of {Describe(parentId)}");
+        changes.Add(new ContentChange(ContentChangeKind.RefreshDocuments, [.. orderedIds]));
+        await db.SaveChangesAsync(ct);
+        return ContentAttempt<IReadOnlyList<int>>.Success(orderedIds);
+    }
+
+    public async Task<ContentAttempt<Document>> MoveToRecycleBinAsync(int documentId, string user, CancellationToken ct)
+    {
+        var entity = await LoadAsync(documentId, ct);
+        if (entity is null)
+        {
+            return NotFound(documentId);
+        }
+
+        if (entity.Trashed)
+        {
+            return InRecycleBin();
+        }
+
+        var branch = await LoadBranchAsync(entity.Id, ct);
+        foreach (var node in branch)
+        {
+            node.Trashed = true;
+            foreach (var variant in node.Cultures.Where(c => c.IsPublished))
+            {
+                ClearPublished(variant);
+            }
+
+            node.PublishedSharedValues = null;
+            RefreshEditedFlags(node);
+            node.UpdatedUtc = now;
+            node.UpdatedBy = user;
+            node.Revision++;
+        }
+
+        entity.TrashedFromParentId = entity.ParentId;
+        Audit(user, "Trash", entity.Id, null, branch.Count > 1 ? $"with {branch.Count - 1} descendants" : null);
+        changes.Add(new ContentChange(ContentChangeKind.RemoveBranch, [.. branch.Select(b => b.Id)]));
+        return await SaveOrConflictAsync(entity, ct);
+    }
+
+    public async Task<ContentAttempt<Document>> RestoreAsync(int documentId, int? toParentId, string user, CancellationToken ct)
+    {
+        var entity = await LoadAsync(documentId, ct);
+        if (entity is null)
+        {
+            return NotFound(documentId);
+        }
+
+        if (!entity.Trashed || (entity.ParentId is { } p && await db.Documents.AnyAsync(d => d.Id == p && d.Trashed, ct)))
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "notInRecycleBin", "only a page at the top of the recycle bin can be restored"));
+        }
+
+        var target = toParentId ?? entity.TrashedFromParentId ?? entity.ParentId;
+        var placement = await CheckPlacementAsync(entity, target, ct);
+        if (placement is not null)
+        {
+            return placement;
+        }
+
+        var segmentErrors = await FitSegmentsAsync(entity, target, ct);
+        if (segmentErrors.Count > 0)
+        {
+            return Invalid(segmentErrors);
+        }
+
+        var branch = await LoadBranchAsync(entity.Id, ct);
+        foreach (var node in branch)
+        {
+            node.Trashed = false;
+            node.UpdatedUtc = now;
+            node.UpdatedBy = user;
+            if (node != entity)
+            {
+                node.Revision++;
+            }
+        }
+
+        if (entity.ParentId != target)
+        {
+            entity.ParentId = target;
+            entity.SortOrder = await NextSortOrderAsync(target, ct);
+        }
+
+        entity.TrashedFromParentId = null;
+        Touch(entity, user);
+        Audit(user, "Restore", entity.Id, null, $"to {Describe(target)}");
+        return await SaveOrConflictAsync(entity, ct);
+    }
+
+    public async Task<ContentAttempt<int>> DeleteAsync(int documentId, string user, CancellationToken ct)
+    {
+        var entity = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        if (entity is null)
+        {
+            return ContentAttempt<int>.Fail(ContentStatus.NotFound, new ContentError(null, null, "notFound", $"document {documentId} does not exist"));
+        }
+
+        if (!entity.Trashed)
+        {
+            return ContentAttempt<int>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "notTrashed", "move the page to the recycle bin before deleting it"));
+        }
+
+        var branch = await LoadBranchAsync(entity.Id, ct);
+        var keys = branch.Select(b => b.Key).ToList();
+        await db.Redirects.Where(r => keys.Contains(r.DocumentKey)).ExecuteDeleteAsync(ct);
+
+        // Children first: the tree's foreign key does not cascade, so a half-deleted branch is impossible.
+        foreach (var node in branch.AsEnumerable().Reverse())
+        {
+            db.Documents.Remove(node);
+            await db.SaveChangesAsync(ct);
+        }
+
+        Audit(user, "Delete", documentId, null, branch.Count > 1 ? $"with {branch.Count - 1} descendants" : null);
+        await db.SaveChangesAsync(ct);
+        return ContentAttempt<int>.Success(branch.Count);
+    }
+
+    public async Task<ContentAttempt<Document>> RollbackAsync(int documentId, long versionId, int basedOnRevision, IReadOnlyCollection<string>? onlyCultures, string user, CancellationToken ct)
+    {
+        var entity = await LoadAsync(documentId, ct);
+        if (entity is null)
+        {
+            return NotFound(documentId);
+        }
+
+        if (entity.Trashed)
+        {
+            return InRecycleBin();
+        }
+
+        if (basedOnRevision != entity.Revision)
+        {
+            return Conflict(entity, basedOnRevision);
+        }
+
+        var version = await db.DocumentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId && v.DocumentId == documentId, ct);
+        if (version is null)
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.NotFound, new ContentError(null, null, "version", $"version {versionId} of document {documentId} does not exist"));
+        }
+
+        var data = ContentJson.ReadData(version.Data);
+        var restoreCultures = onlyCultures?.ToList() ?? [.. data.Cultures.Keys];
+        if (onlyCultures is null)
+        {
+            entity.SharedValues = ContentJson.WriteValues(data.Shared);
+        }
+
+        foreach (var culture in restoreCultures)
+        {
+            if (!data.Cultures.TryGetValue(culture, out var old))
+            {
+                return Invalid(new ContentError(null, culture, "cultureMissing", $"version {versionId} has no {culture} content"));
+            }
+
+            var variant = entity.Cultures.FirstOrDefault(c => c.Culture == culture);
+            if (variant is null)
+            {
+                variant = new DocumentCultureEntity { Culture = culture, DocumentId = entity.Id };
+                entity.Cultures.Add(variant);
+            }
+
+            variant.Name = old.Name;
+            variant.UrlSegment = old.UrlSegment;
+            variant.CustomSegment = old.CustomSegment;
+            variant.Values = ContentJson.WriteValues(old.Values);
+            variant.UpdatedUtc = now;
+            variant.UpdatedBy = user;
+        }
+
+        var errors = ValidateAll(types[entity.ContentType], entity).ToList();
+        var siblings = await SiblingSegmentsAsync(entity.ParentId, entity.Id, ct);
+        foreach (var variant in entity.Cultures.Where(c => restoreCultures.Contains(c.Culture)))
+        {
+            if (siblings.GetValueOrDefault(variant.Culture)?.Contains(variant.UrlSegment) == true)
+            {
+                errors.Add(new ContentError("segment", variant.Culture, "segmentTaken", $"another page here now uses '{variant.UrlSegment}'"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        RefreshEditedFlags(entity);
+        Touch(entity, user);
+        AddVersion(entity, user, "RolledBack", restoreCultures);
+        Audit(user, "Rollback", entity.Id, restoreCultures, $"to version {versionId} (revision {version.Revision})");
+        return await SaveOrConflictAsync(entity, ct);
+    }
+
+    // ----- helpers -----
+
+    private ContentAttempt<Document>? CheckCultures(DocumentType type, IEnumerable<string> given)
+    {
+        foreach (var culture in given)
+        {
+            if (!cultures.IsSupported(culture))
+            {
+                return Invalid(new ContentError(null, culture, "culture", $"'{culture}' is not a site culture ({string.Join(", ", cultures.Codes)})"));
+            }
+
+            if (!type.VariesByCulture && culture != cultures.Default.Code)
+            {
+                return Invalid(new ContentError(null, culture, "invariant", $"a {type.Alias} does not vary by culture: give only its {cultures.Default.Code} name"));
+            }
+        }
+
+        return null;
+    }
+
+    private static void ApplyVariant(DocumentType type, DocumentCultureEntity variant, Dictionary<string, JsonElement> values, VariantInput input, HashSet<string>? takenSegments, List<ContentError> errors)
+    {
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(new ContentError("name", variant.Culture, "required", "the name is required"));
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors.Add(new ContentError("name", variant.Culture, "maxLength", $"the name is {name.Length} characters long; at most {MaxNameLength} are allowed"));
+        }
+        else if (PropertyValueValidator.ContainsControlCharacters(name, allowNewLines: false))
+        {
+            errors.Add(new ContentError("name", variant.Culture, "characters", "the name contains control characters"));
+        }
+
+        var previousName = variant.Name;
+        variant.Name = name;
+        var taken = takenSegments ?? [];
+        if (!string.IsNullOrWhiteSpace(input.UrlSegment))
+        {
+            var segment = input.UrlSegment.Trim();
+            if (!UrlSegments.IsValid(segment))
+            {
+                errors.Add(new ContentError("segment", variant.Culture, "segment", $"'{Shorten(segment)}' is not a URL segment: use lower-case letters, digits and single hyphens"));
+            }
+            else if (taken.Contains(segment))
+            {
+                errors.Add(new ContentError("segment", variant.Culture, "segmentTaken", $"another page here already uses '{segment}'"));
+            }
+
+            variant.UrlSegment = segment;
+            variant.CustomSegment = true;
+        }
+        else if (name.Length > 0)
+        {
+            var derived = UrlSegments.FromName(name);
+            if (derived.Length == 0)
+            {
+                errors.Add(new ContentError("segment", variant.Culture, "segment", "the name has no letters or digits to make a URL from: give a URL segment"));
+            }
+
+            // Keep the current segment while it still fits: a save that does not rename must not move the page.
+            variant.UrlSegment = !variant.CustomSegment && variant.UrlSegment.Length > 0 && UrlSegments.FromName(previousName) == derived && !taken.Contains(variant.UrlSegment)
+                ? variant.UrlSegment
+                : UrlSegments.MakeUnique(derived, taken);
+            variant.CustomSegment = false;
+        }
+
+        ApplyValues(type, values, input.Values, variant.Culture, errors);
+    }
+
+    private static void ApplyValues(DocumentType type, Dictionary<string, JsonElement> target, IReadOnlyDictionary<string, JsonElement?>? input, string? culture, List<ContentError> errors)
+    {
+        if (input is null)
+        {
+            return;
+        }
+
+        foreach (var (alias, value) in input)
+        {
+            if (!type.PropertiesByAlias.TryGetValue(alias, out var property))
+            {
+                errors.Add(new ContentError(alias, culture, "unknownProperty", $"a {type.Alias} has no property '{Shorten(alias)}'"));
+                continue;
+            }
+
+            if (property.VariesByCulture != (culture is not null))
+            {
+                errors.Add(new ContentError(alias, culture, culture is null ? "variesByCulture" : "shared",
+                    culture is null ? "varies by culture: give it per culture" : "is shared by all cultures: give it once, not per culture"));
+                continue;
+            }
+
+            if (PropertyValueValidator.IsEmpty(value))
+            {
+                target.Remove(alias);
+            }
+            else
+            {
+                target[alias] = value!.Value.Clone();
+            }
+        }
+    }
+
+    private static IEnumerable<ContentError> ValidateAll(DocumentType type, DocumentEntity entity)
+    {
+        var shared = ContentJson.ReadValues(entity.SharedValues);
+        foreach (var property in type.Properties.Where(p => !p.VariesByCulture))
+        {
+            foreach (var error in PropertyValueValidator.Validate(property, shared.TryGetValue(property.Alias, out var v) ? v : null, null))
+            {
+                yield return error;
+            }
+        }
+
+        foreach (var variant in entity.Cultures.OrderBy(c => c.Culture, StringComparer.Ordinal))
+        {
+            var values = ContentJson.ReadValues(variant.Values);
+            foreach (var property in type.Properties.Where(p => p.VariesByCulture))
+            {
+                foreach (var error in PropertyValueValidator.Validate(property, values.TryGetValue(property.Alias, out var v) ? v : null, variant.Culture))
+                {
+                    yield return error;
+                }
+            }
+        }
+    }
+
+    /// <summary>Segments used by the other children of a parent, per culture (draft and published, or published only).</summary>
+    private async Task<Dictionary<string, HashSet<string>>> SiblingSegmentsAsync(int? parentId, int? excludeId, CancellationToken ct, bool publishedOnly = false)
+    {
+        var rows = await db.DocumentCultures.AsNoTracking()
+            .Where(c => c.Document!.ParentId == parentId && !c.Document.Trashed && c.DocumentId != excludeId)
+            .Select(c => new { c.Culture, c.UrlSegment, c.PublishedUrlSegment, c.IsPublished })
+            .ToListAsync(ct);
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var set = result.TryGetValue(row.Culture, out var s) ? s : result[row.Culture] = new HashSet<string>(StringComparer.Ordinal);
+            if (!publishedOnly)
+            {
+                set.Add(row.UrlSegment);
+            }
+
+            if (row.IsPublished && row.PublishedUrlSegment is not null)
+            {
+                set.Add(row.PublishedUrlSegment);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Before a move or restore: derived segments step aside (-2, -3…); chosen segments that clash are an error.</summary>
+    private async Task<List<ContentError>> FitSegmentsAsync(DocumentEntity entity, int? newParentId, CancellationToken ct)
+    {
+        var errors = new List<ContentError>();
+        var siblings = await SiblingSegmentsAsync(newParentId, entity.Id, ct);
+        foreach (var variant in entity.Cultures)
+        {
+            var taken = siblings.GetValueOrDefault(variant.Culture) ?? [];
+            var clash = taken.Contains(variant.UrlSegment) || (variant.PublishedUrlSegment is { } published && taken.Contains(published));
+            if (!clash)
+            {
+                continue;
+            }
+
+            if (variant.CustomSegment || variant.IsPublished)
+            {
+                errors.Add(new ContentError("segment", variant.Culture, "segmentTaken", $"a page there already uses '{variant.PublishedUrlSegment ?? variant.UrlSegment}'"));
+            }
+            else
+            {
+                variant.UrlSegment = UrlSegments.MakeUnique(variant.UrlSegment, taken);
+            }
+        }
+
+        return errors;
+    }
+
+    private async Task<ContentAttempt<Document>?> CheckPlacementAsync(DocumentEntity entity, int? newParentId, CancellationToken ct)
+    {
+        var type = types[entity.ContentType];
+        if (newParentId is null)
+        {
+            return type.AllowAtRoot
+                ? null
+                : ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be at the root"));
+        }
+
+        var parent = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == newParentId, ct);
+        if (parent is null || parent.Trashed)
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.NotFound, new ContentError(null, null, "parent", $"the target document {newParentId} does not exist"));
+        }
+
+        if (!types[parent.ContentType].AllowsChild(type.Alias))
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be placed under a {parent.ContentType}"));
+        }
+
+        var tree = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToDictionaryAsync(d => d.Id, d => d.ParentId, ct);
+        for (int? cursor = newParentId; cursor is { } id; cursor = tree.GetValueOrDefault(id))
+        {
+            if (id == entity.Id)
+            {
+                return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "cycle", "a page cannot be moved under itself or its own descendants"));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Old URLs of the branch in one culture point to the document keys; the target URL is resolved at request time,
+    /// so chains of renames never need rewriting. A row for a URL the branch now uses again is removed.
+    /// </summary>
+    private async Task WriteRedirectsAsync(int documentId, string culture, string? newParentUrl, string newSegment, CancellationToken ct)
+    {
+        var oldUrl = routes.Url(documentId, culture);
+        if (oldUrl is null)
+        {
+            return;
+        }
+
+        var branch = routes.BranchUrls(documentId, culture);
+        var newUrl = newParentUrl is null ? null : newParentUrl.TrimEnd('/') + "/" + newSegment;
+        var newUrls = newUrl is null ? [] : branch.Select(b => newUrl + b.Url[oldUrl.Length..]).Distinct(StringComparer.Ordinal).ToList();
+        var oldPaths = branch.Select(b => b.Url).Where(u => !newUrls.Contains(u)).ToList();
+        var existing = await db.Redirects.Where(r => oldPaths.Contains(r.Path) || newUrls.Contains(r.Path)).ToListAsync(ct);
+        db.Redirects.RemoveRange(existing.Where(r => newUrls.Contains(r.Path)));
+        foreach (var item in branch.Where(b => !newUrls.Contains(b.Url)))
+        {
+            var row = existing.FirstOrDefault(r => r.Path == item.Url);
+            if (row is null)
+            {
+                db.Redirects.Add(new RedirectEntity { Path = item.Url, Culture = culture, DocumentKey = item.Key, CreatedUtc = now });
+            }
+            else
+            {
+                row.DocumentKey = item.Key;
+                row.CreatedUtc = now;
+            }
+        }
+    }
+
+    private Task<DocumentEntity?> LoadAsync(int id, CancellationToken ct) =>
+        db.Documents.Include(d => d.Cultures).FirstOrDefaultAsync(d => d.Id == id, ct);
+
+    /// <summary>The document and all its descendants, parents before children.</summary>
+    private async Task<List<DocumentEntity>> LoadBranchAsync(int rootId, CancellationToken ct)
+    {
+        var tree = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(ct);
+        var children = tree.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value, t => t.Id);
+        var ids = new List<int> { rootId };
+        for (var i = 0; i < ids.Count; i++)
+        {
+            ids.AddRange(children[ids[i]]);
+        }
+
+        var nodes = await db.Documents.Include(d => d.Cultures).Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        return [.. ids.Select(id => nodes[id])];
+    }
+
+    private async Task<int> NextSortOrderAsync(int? parentId, CancellationToken ct) =>
+        (await db.Documents.Where(d => d.ParentId == parentId && !d.Trashed).MaxAsync(d => (int?)d.SortOrder, ct) ?? -1) + 1;
+
+    private static void ClearPublished(DocumentCultureEntity variant)
+    {
+        variant.IsPublished = false;
+        variant.PublishedName = null;
+        variant.PublishedUrlSegment = null;
+        variant.PublishedValues = null;
+        variant.PublishedUtc = null;
+        variant.PublishedBy = null;
+    }
+
+    /// <summary>A published culture is "edited" when its draft (or the shared draft) differs from what is live.</summary>
+    private static void RefreshEditedFlags(DocumentEntity entity)
+    {
+        var sharedEdited = entity.PublishedSharedValues is not null && entity.PublishedSharedValues != entity.SharedValues;
+        foreach (var variant in entity.Cultures)
+        {
+            variant.Edited = variant.IsPublished
+                && (sharedEdited || variant.Name != variant.PublishedName || variant.UrlSegment != variant.PublishedUrlSegment || variant.Values != variant.PublishedValues);
+        }
+    }
+
+    private void Touch(DocumentEntity entity, string user)
+    {
+        entity.UpdatedUtc = now;
+        entity.UpdatedBy = user;
+        entity.Revision++;
+    }
+
+    private void AddVersion(DocumentEntity entity, string user, string action, IEnumerable<string> cultureCodes) =>
+        db.DocumentVersions.Add(new DocumentVersionEntity
+        {
+            Document = entity,
+            Revision = entity.Revision,
+            CreatedUtc = now,
+            CreatedBy = user,
+            Action = action,
+            Cultures = string.Join(",", cultureCodes.Order(StringComparer.Ordinal)),
+            Data = ContentJson.WriteData(ToData(entity)),
+        });
+
+    private void Audit(string user, string action, int? documentId, IEnumerable<string>? cultureCodes, string? details) =>
+        db.AuditEntries.Add(new AuditEntryEntity
+        {
+            TimestampUtc = now,
+            UserName = user,
+            Action = action,
+            DocumentId = documentId,
+            Cultures = cultureCodes is null ? null : string.Join(",", cultureCodes.Order(StringComparer.Ordinal)),
+            Details = details is { Length: > 4000 } ? details[..4000] : details,
+        });
+
+    private async Task<ContentAttempt<Document>> SaveOrConflictAsync(DocumentEntity entity, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            changes.Clear();
+            var current = await db.Documents.AsNoTracking().Include(d => d.Cultures).FirstOrDefaultAsync(d => d.Id == entity.Id, ct);
+            return ContentAttempt<Document>.Fail(ContentStatus.Conflict, [new ContentError(null, null, "conflict", "someone else saved this page meanwhile; nothing was overwritten")], current is null ? null : ToDocument(current));
+        }
+
+        return ContentAttempt<Document>.Success(ToDocument(entity));
+    }
+
+    private static ContentAttempt<Document> Conflict(DocumentEntity current, int basedOn) =>
+        ContentAttempt<Document>.Fail(
+            ContentStatus.Conflict,
+            [new ContentError(null, null, "conflict", $"this page was saved by {current.UpdatedBy} (revision {current.Revision}) after you opened revision {basedOn}; nothing was overwritten")],
+            ToDocument(current));
+
+    private static ContentAttempt<Document> NotFound(int id) =>
+        ContentAttempt<Document>.Fail(ContentStatus.NotFound, new ContentError(null, null, "notFound", $"document {id} does not exist"));
+
+    private static ContentAttempt<Document> InRecycleBin() =>
+        ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "trashed", "the page is in the recycle bin: restore it first"));
+
+    private static ContentAttempt<Document> Invalid(params ContentError[] errors) => ContentAttempt<Document>.Fail(ContentStatus.ValidationFailed, errors);
+
+    private static ContentAttempt<Document> Invalid(List<ContentError> errors) => ContentAttempt<Document>.Fail(ContentStatus.ValidationFailed, [.. errors]);
+
+    private static string Describe(int? parentId) => parentId is null ? "the root" : $"document {parentId}";
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    internal static DocumentData ToData(DocumentEntity entity) => new(
+        ContentJson.ReadValues(entity.SharedValues),
+        entity.Cultures.ToDictionary(c => c.Culture, c => new VariantData(c.Name, c.UrlSegment, c.CustomSegment, ContentJson.ReadValues(c.Values)), StringComparer.Ordinal));
+
+    internal static Document ToDocument(DocumentEntity entity) => new(
+        entity.Id,
+        entity.Key,
+        entity.ParentId,
+        entity.SortOrder,
+        entity.ContentType,
+        entity.Trashed,
+        entity.Revision,
+        entity.CreatedUtc,
+        entity.CreatedBy,
+        entity.UpdatedUtc,
+        entity.UpdatedBy,
+        ContentJson.ReadValues(entity.SharedValues),
+        entity.Cultures.OrderBy(c => c.Culture, StringComparer.Ordinal).ToDictionary(
+            c => c.Culture,
+            c => new DocumentVariant(c.Culture, c.Name, c.UrlSegment, c.CustomSegment, ContentJson.ReadValues(c.Values), c.UpdatedUtc, c.UpdatedBy, c.IsPublished, c.Edited, c.PublishedName, c.PublishedUrlSegment, c.PublishedUtc, c.PublishedBy),
+            StringComparer.Ordinal));
+}

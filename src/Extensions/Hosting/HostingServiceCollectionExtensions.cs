@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Spcncl.Hosting;
+
+public static class HostingServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="SitePaths"/> for the site root found at start-up, and <see cref="SiteInitializer"/>.</summary>
+    public static IServiceCollection AddSitePaths(this IServiceCollection services, IConfiguration configuration, string rootPath)
+    {
+        services.AddOptions<SitePathOptions>().Bind(configuration.GetSection("Site"));
+        services.AddSingleton(sp => new SitePaths(sp.GetRequiredService<IOptions<SitePathOptions>>(), rootPath));
+        services.AddSingleton<SiteInitializer>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

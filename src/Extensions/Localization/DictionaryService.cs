@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Spcncl.Persistence;
+
+namespace Spcncl.Localization;
+
+/// <summary>Holds the dictionary in memory (loaded once from the database) and answers lookups for the request's culture.</summary>
+public sealed class DictionaryService(SiteDbContextFactory dbFactory, SiteCultures cultures, ILogger<DictionaryService> logger)
+{
+    private volatile SiteDictionary _current = new([], cultures.Default.Code);
+
+    public SiteDictionary Current => _current;
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var entries = await db.DictionaryEntries.AsNoTracking().Select(e => new DictionaryEntry(e.Key, e.Culture, e.Value)).ToListAsync(ct);
+        _current = new SiteDictionary(entries, cultures.Default.Code);
+        logger.LogInformation("Dictionary loaded: {Count} keys", _current.Keys.Count);
+    }
+}
+
+/// <summary>
+/// What views use for every visible string: <c>@T["Nav.Search"]</c> in the current request's culture, and
+/// <c>@T.Format("Footer.Copyright", year)</c> with the culture's number formatting.
+/// </summary>
+public sealed class SiteText(DictionaryService dictionary, SiteCultures cultures)
+{
+    public string this[string key] => dictionary.Current.Get(CurrentCulture, key);
+
+    public string In(string culture, string key) => dictionary.Current.Get(culture, key);
+
+    public string Format(string key, params object?[] args) =>
+        string.Format(cultures.Get(CurrentCulture).Info, this[key], args);
+
+    public string CurrentCulture
+    {
+        get
+        {
+            var code = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            return cultures.IsSupported(code) ? code : cultures.Default.Code;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Spcncl.Persistence.Entities;
+
+namespace Spcncl.Persistence;
+
+/// <summary>
+/// The site's database. One model, two providers: each provider has its own subclass so that its migrations live
+/// in their own folder (<c>Migrations/Sqlite</c>, <c>Migrations/PostgreSql</c>).
+/// </summary>
+public abstract class SiteDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<DocumentEntity> Documents => Set<DocumentEntity>();
+
+    public DbSet<DocumentCultureEntity> DocumentCultures => Set<DocumentCultureEntity>();
+
+    public DbSet<DocumentVersionEntity> DocumentVersions => Set<DocumentVersionEntity>();
+
+    public DbSet<RedirectEntity> Redirects => Set<RedirectEntity>();
+
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    public DbSet<ContentChangeEntity> ContentChanges => Set<ContentChangeEntity>();
+
+    public DbSet<DocumentTypeEntity> DocumentTypes => Set<DocumentTypeEntity>();
+
+    public DbSet<DictionaryEntryEntity> DictionaryEntries => Set<DictionaryEntryEntity>();
+
+    public DbSet<LanguageEntity> Languages => Set<LanguageEntity>();
+
+    public DbSet<SiteStateEntity> SiteState => Set<SiteStateEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly, t => t.Namespace == typeof(Configurations.DocumentConfiguration).Namespace);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC. SQLite forgets the kind on the way back; PostgreSQL (timestamptz) insists on it going in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+public sealed class SqliteSiteDbContext(DbContextOptions<SqliteSiteDbContext> options) : SiteDbContext(options);
+
+public sealed class PostgreSqlSiteDbContext(DbContextOptions<PostgreSqlSiteDbContext> options) : SiteDbContext(options);

@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Spcncl.Hosting;
+
+namespace Spcncl.Persistence;
+
+/// <summary>Creates contexts for the configured provider. Options are built once; contexts are cheap and short-lived.</summary>
+public sealed class SiteDbContextFactory : IDbContextFactory<SiteDbContext>
+{
+    private readonly Func<SiteDbContext> _create;
+
+    public SiteDbContextFactory(DatabaseProvider provider, string? connectionString, SitePaths paths)
+    {
+        Provider = provider;
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    Directory.CreateDirectory(paths.Data);
+                    connectionString = new SqliteConnectionStringBuilder
+                    {
+                        DataSource = Path.Combine(paths.Data, "spcncl.db"),
+                        Pooling = true,
+                        DefaultTimeout = 30,
+                    }.ToString();
+                }
+
+                var sqlite = new DbContextOptionsBuilder<SqliteSiteDbContext>()
+                    .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
+                    .Options;
+                _create = () => new SqliteSiteDbContext(sqlite);
+                break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Site:Database:Provider is PostgreSql but ConnectionStrings:Site is empty.");
+                }
+
+                var postgres = new DbContextOptionsBuilder<PostgreSqlSiteDbContext>()
+                    .UseNpgsql(connectionString, o => o.EnableRetryOnFailure(3))
+                    .Options;
+                _create = () => new PostgreSqlSiteDbContext(postgres);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
+        }
+
+        ConnectionDescription = provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder(connectionString).DataSource
+            : DescribePostgres(connectionString);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Where the data is, without secrets (for logs and /health).</summary>
+    public string ConnectionDescription { get; }
+
+    public SiteDbContext CreateDbContext() => _create();
+
+    /// <summary>Applies pending migrations. SQLite switches to write-ahead logging so readers never wait for a writer.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = CreateDbContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private static string DescribePostgres(string connectionString)
+    {
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        builder.TryGetValue("Host", out var host);
+        builder.TryGetValue("Port", out var port);
+        builder.TryGetValue("Database", out var database);
+        return $"{host}:{port ?? "5432"}/{database}";
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's migrations without the web host.</summary>
+internal sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteSiteDbContext>
+{
+    public SqliteSiteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgreSqlDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgreSqlSiteDbContext>
+{
+    public PostgreSqlSiteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlSiteDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

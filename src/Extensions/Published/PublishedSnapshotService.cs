@@ -1,0 +1,154 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Spcncl.Content;
+using Spcncl.Content.DocumentTypes;
+using Spcncl.Content.Notifications;
+using Spcncl.Localization;
+using Spcncl.Persistence;
+
+namespace Spcncl.Published;
+
+/// <summary>
+/// Owns the current <see cref="PublishedSnapshot"/>: loads it in bulk at start-up (three queries, whatever the number
+/// of documents), and on each change instruction reloads only the documents named, then swaps a new snapshot in.
+/// </summary>
+public sealed class PublishedSnapshotService(
+    SiteDbContextFactory dbFactory,
+    DocumentTypeRegistry types,
+    SiteCultures cultures,
+    ILogger<PublishedSnapshotService> logger)
+    : INotificationHandler<ContentChangedNotification>, IPublishedRouteLookup, IDisposable
+{
+    private readonly SemaphoreSlim _swap = new(1, 1);
+    private volatile PublishedSnapshot _current = PublishedSnapshot.Empty(cultures);
+    private long _generation;
+
+    public PublishedSnapshot Current => _current;
+
+    /// <summary>When the current snapshot was swapped in.</summary>
+    public DateTime? LoadedUtc { get; private set; }
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        await _swap.WaitAsync(ct);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = dbFactory.CreateDbContext();
+            var documents = await LoadDocumentsAsync(db, ids: null, ct);
+            var redirects = await LoadRedirectsAsync(db, ct);
+            Swap(PublishedSnapshot.Build(Interlocked.Increment(ref _generation), cultures, documents, redirects));
+            logger.LogInformation("Published snapshot loaded: {Count} documents in {Elapsed} ms", documents.Count, watch.ElapsedMilliseconds);
+        }
+        finally
+        {
+            _swap.Release();
+        }
+    }
+
+    public async Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken)
+    {
+        if (notification.Changes.Any(c => c.Kind == ContentChangeKind.RefreshAll))
+        {
+            await LoadAsync(cancellationToken);
+            return;
+        }
+
+        await _swap.WaitAsync(cancellationToken);
+        try
+        {
+            var ids = notification.Changes.SelectMany(c => c.DocumentIds).ToHashSet();
+            await using var db = dbFactory.CreateDbContext();
+            var reloaded = await LoadDocumentsAsync(db, ids, cancellationToken);
+            var redirects = await LoadRedirectsAsync(db, cancellationToken);
+            var documents = _current.Documents.Where(d => !ids.Contains(d.Id)).Concat(reloaded);
+            Swap(PublishedSnapshot.Build(Interlocked.Increment(ref _generation), cultures, documents, redirects));
+        }
+        finally
+        {
+            _swap.Release();
+        }
+    }
+
+    public string? Url(int documentId, string culture) =>
+        _current.Get(documentId) is { } document ? _current.In(document, culture)?.Url : null;
+
+    public IReadOnlyList<BranchUrl> BranchUrls(int documentId, string culture)
+    {
+        var snapshot = _current;
+        if (snapshot.Get(documentId) is not { } document)
+        {
+            return [];
+        }
+
+        return [.. snapshot.Branch(document)
+            .Select(d => (d.Key, Url: snapshot.In(d, culture)?.Url))
+            .Where(x => x.Url is not null)
+            .Select(x => new BranchUrl(x.Key, x.Url!))];
+    }
+
+    public void Dispose() => _swap.Dispose();
+
+    private void Swap(PublishedSnapshot snapshot)
+    {
+        _current = snapshot;
+        LoadedUtc = DateTime.UtcNow;
+    }
+
+    private async Task<List<PublishedDocument>> LoadDocumentsAsync(SiteDbContext db, IReadOnlyCollection<int>? ids, CancellationToken ct)
+    {
+        var documentQuery = db.Documents.AsNoTracking().Where(d => !d.Trashed && d.Cultures.Any(c => c.IsPublished));
+        var variantQuery = db.DocumentCultures.AsNoTracking().Where(c => c.IsPublished && !c.Document!.Trashed);
+        if (ids is not null)
+        {
+            var list = ids.ToList();
+            documentQuery = documentQuery.Where(d => list.Contains(d.Id));
+            variantQuery = variantQuery.Where(c => list.Contains(c.DocumentId));
+        }
+
+        var rows = await documentQuery
+            .Select(d => new { d.Id, d.Key, d.ParentId, d.SortOrder, d.ContentType, d.CreatedUtc, d.PublishedSharedValues })
+            .ToListAsync(ct);
+        var variants = (await variantQuery
+            .Select(c => new { c.DocumentId, c.Culture, c.PublishedName, c.PublishedUrlSegment, c.PublishedValues, c.PublishedUtc, c.UpdatedUtc })
+            .ToListAsync(ct))
+            .ToLookup(c => c.DocumentId);
+
+        var typeSet = types.Current;
+        var result = new List<PublishedDocument>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (!typeSet.TryGet(row.ContentType, out var type))
+            {
+                logger.LogWarning("Document {Id} has the unknown document type {Type}; it is left out of the site", row.Id, row.ContentType);
+                continue;
+            }
+
+            result.Add(new PublishedDocument(
+                row.Id,
+                row.Key,
+                row.ParentId,
+                row.SortOrder,
+                type,
+                row.CreatedUtc,
+                ReadValues(row.PublishedSharedValues),
+                variants[row.Id].ToFrozenDictionary(
+                    v => v.Culture,
+                    v => new PublishedVariant(v.Culture, v.PublishedName!, v.PublishedUrlSegment!, v.PublishedUtc!.Value, v.UpdatedUtc, ReadValues(v.PublishedValues)),
+                    StringComparer.Ordinal)));
+        }
+
+        return result;
+    }
+
+    private static async Task<List<RedirectEntry>> LoadRedirectsAsync(SiteDbContext db, CancellationToken ct) =>
+        await db.Redirects.AsNoTracking().Select(r => new RedirectEntry(r.Path, r.Culture, r.DocumentKey)).ToListAsync(ct);
+
+    private static FrozenDictionary<string, JsonElement> ReadValues(string? json) =>
+        string.IsNullOrEmpty(json)
+            ? FrozenDictionary<string, JsonElement>.Empty
+            : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!.ToFrozenDictionary(StringComparer.Ordinal);
+}

@@ -1,0 +1,249 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Spcncl.Content.DocumentTypes;
+using Spcncl.Localization;
+using Spcncl.Sync.Files;
+
+namespace Spcncl.Sync;
+
+/// <summary>
+/// The uSync folder read and checked as a whole: document types, dictionary and content. Reading never touches the
+/// database; if any file is wrong, <see cref="Read"/> throws one <see cref="SyncFileException"/> listing every problem.
+/// </summary>
+public sealed partial class USyncFolder
+{
+    public const string DictionaryFolder = "Dictionary";
+    public const string ContentFolder = "Content";
+
+    private USyncFolder(DocumentTypeSet types, IReadOnlyList<DictionaryEntry> dictionary, IReadOnlyList<ContentItem> content)
+    {
+        DocumentTypes = types;
+        Dictionary = dictionary;
+        Content = content;
+    }
+
+    public DocumentTypeSet DocumentTypes { get; }
+
+    public IReadOnlyList<DictionaryEntry> Dictionary { get; }
+
+    /// <summary>Content in import order: parents before children, siblings in sort order.</summary>
+    public IReadOnlyList<ContentItem> Content { get; }
+
+    public static USyncFolder Read(string root, SiteCultures cultures)
+    {
+        var codes = cultures.Codes;
+        var types = DocumentTypeSerializer.ReadFolder(Path.Combine(root, DocumentTypeSerializer.FolderName), codes);
+        var errors = new List<SyncFileError>();
+        var dictionary = ReadDictionary(Path.Combine(root, DictionaryFolder), codes, errors);
+        var content = ReadContent(Path.Combine(root, ContentFolder), types, cultures, errors);
+        if (errors.Count > 0)
+        {
+            throw new SyncFileException(errors);
+        }
+
+        return new USyncFolder(types, dictionary, content);
+    }
+
+    private static List<DictionaryEntry> ReadDictionary(string folder, IReadOnlyList<string> cultures, List<SyncFileError> errors)
+    {
+        var entries = new List<DictionaryEntry>();
+        if (!Directory.Exists(folder))
+        {
+            return entries;
+        }
+
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var file = $"{DictionaryFolder}/{Path.GetFileName(path)}";
+            var group = Path.GetFileNameWithoutExtension(path);
+            Dictionary<string, Dictionary<string, string>>? items;
+            try
+            {
+                items = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(File.ReadAllText(path), SyncJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(new SyncFileError(file, ex.Path ?? "$", DocumentTypeSerializer.DescribeJsonError(ex)));
+                continue;
+            }
+
+            foreach (var (key, values) in items ?? [])
+            {
+                var keyPath = $"$['{key}']";
+                if (!DictionaryKeyPattern().IsMatch(key) || !key.StartsWith(group + ".", StringComparison.Ordinal))
+                {
+                    errors.Add(new SyncFileError(file, keyPath, $"'{key}' must look like {group}.Name (letters and digits, dot-separated, starting with the file's name)"));
+                    continue;
+                }
+
+                if (!seen.TryAdd(key, file))
+                {
+                    errors.Add(new SyncFileError(file, keyPath, $"'{key}' is already defined in {seen[key]}"));
+                    continue;
+                }
+
+                foreach (var culture in cultures)
+                {
+                    if (!values.TryGetValue(culture, out var text) || string.IsNullOrWhiteSpace(text))
+                    {
+                        errors.Add(new SyncFileError(file, $"{keyPath}.{culture}", "is missing"));
+                    }
+                    else
+                    {
+                        entries.Add(new DictionaryEntry(key, culture, text));
+                    }
+                }
+
+                foreach (var extra in values.Keys.Where(k => !cultures.Contains(k)))
+                {
+                    errors.Add(new SyncFileError(file, $"{keyPath}.{extra}", $"'{extra}' is not a configured culture"));
+                }
+            }
+        }
+
+        return entries;
+    }
+
+    private static List<ContentItem> ReadContent(string folder, DocumentTypeSet types, SiteCultures cultures, List<SyncFileError> errors)
+    {
+        var items = new List<ContentItem>();
+        if (!Directory.Exists(folder))
+        {
+            return items;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var file = $"{ContentFolder}/{Path.GetRelativePath(folder, path).Replace('\\', '/')}";
+            ContentFile? dto;
+            try
+            {
+                dto = JsonSerializer.Deserialize<ContentFile>(File.ReadAllText(path), SyncJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(new SyncFileError(file, ex.Path ?? "$", DocumentTypeSerializer.DescribeJsonError(ex)));
+                continue;
+            }
+
+            if (dto is not null && CheckContent(file, dto, types, cultures, errors))
+            {
+                items.Add(new ContentItem(file, dto));
+            }
+        }
+
+        var byKey = new Dictionary<Guid, ContentItem>();
+        foreach (var item in items)
+        {
+            if (!byKey.TryAdd(item.Key, item))
+            {
+                errors.Add(new SyncFileError(item.File, "$.key", $"{item.Key} is also the key of {byKey[item.Key].File}"));
+            }
+        }
+
+        // Order by depth so parents are imported before children; a parent missing from the folder may exist in the database.
+        var depth = new Dictionary<Guid, int>();
+        int Depth(ContentItem item, int guard)
+        {
+            if (depth.TryGetValue(item.Key, out var known))
+            {
+                return known;
+            }
+
+            if (guard > 100)
+            {
+                errors.Add(new SyncFileError(item.File, "$.parent", "the parent chain loops back on itself"));
+                return 0;
+            }
+
+            var d = item.Data.Parent is { } parent && byKey.TryGetValue(parent, out var parentItem) ? Depth(parentItem, guard + 1) + 1 : 0;
+            depth[item.Key] = d;
+            return d;
+        }
+
+        return [.. items.OrderBy(i => Depth(i, 0)).ThenBy(i => i.Data.SortOrder ?? 0).ThenBy(i => i.File, StringComparer.Ordinal)];
+    }
+
+    private static bool CheckContent(string file, ContentFile dto, DocumentTypeSet types, SiteCultures cultures, List<SyncFileError> errors)
+    {
+        var before = errors.Count;
+        void Error(string path, string reason) => errors.Add(new SyncFileError(file, path, reason));
+
+        if (dto.Key is null || dto.Key == Guid.Empty)
+        {
+            Error("$.key", "is missing");
+        }
+
+        if (dto.Type is null)
+        {
+            Error("$.type", "is missing");
+            return false;
+        }
+
+        if (!types.TryGet(dto.Type, out var type))
+        {
+            Error("$.type", $"unknown document type '{dto.Type}'");
+            return false;
+        }
+
+        foreach (var alias in (dto.Shared ?? []).Keys)
+        {
+            if (!type.PropertiesByAlias.TryGetValue(alias, out var property))
+            {
+                Error($"$.shared.{alias}", $"a {type.Alias} has no property '{alias}'");
+            }
+            else if (property.VariesByCulture)
+            {
+                Error($"$.shared.{alias}", "varies by culture: put it under cultures.*.values");
+            }
+        }
+
+        if (dto.Cultures is null || !dto.Cultures.ContainsKey(cultures.Default.Code))
+        {
+            Error("$.cultures", $"the {cultures.Default.Code} culture is missing");
+        }
+
+        foreach (var (culture, variant) in dto.Cultures ?? [])
+        {
+            if (!cultures.IsSupported(culture))
+            {
+                Error($"$.cultures.{culture}", $"'{culture}' is not a configured culture");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(variant.Name))
+            {
+                Error($"$.cultures.{culture}.name", "is missing");
+            }
+
+            if (variant.Segment is not null && !UrlSegments.IsValid(variant.Segment))
+            {
+                Error($"$.cultures.{culture}.segment", $"'{variant.Segment}' is not a URL segment (lower-case letters, digits, single hyphens)");
+            }
+
+            foreach (var alias in (variant.Values ?? []).Keys)
+            {
+                if (!type.PropertiesByAlias.TryGetValue(alias, out var property))
+                {
+                    Error($"$.cultures.{culture}.values.{alias}", $"a {type.Alias} has no property '{alias}'");
+                }
+                else if (!property.VariesByCulture)
+                {
+                    Error($"$.cultures.{culture}.values.{alias}", "is shared: put it under shared");
+                }
+            }
+        }
+
+        return errors.Count == before;
+    }
+
+    [GeneratedRegex("^[A-Z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DictionaryKeyPattern();
+}
+
+/// <summary>One content file, checked against its document type, waiting to be imported.</summary>
+public sealed record ContentItem(string File, ContentFile Data)
+{
+    public Guid Key => Data.Key!.Value;
+}

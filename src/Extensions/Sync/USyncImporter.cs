@@ -1,0 +1,343 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Spcncl.Content.Documents;
+using Spcncl.Content.DocumentTypes;
+using Spcncl.Localization;
+using Spcncl.Persistence;
+using Spcncl.Persistence.Entities;
+
+namespace Spcncl.Sync;
+
+/// <summary>
+/// Imports a checked <see cref="USyncFolder"/> in a fixed order (cultures, document types, dictionary, content by
+/// tree level) in one transaction: either everything lands or nothing does. Running it twice changes nothing.
+/// </summary>
+public sealed class USyncImporter(
+    ContentService contentService,
+    SiteCultures cultures,
+    DocumentTypeRegistry registry,
+    TimeProvider clock,
+    ILogger<USyncImporter> logger)
+{
+    public const string ImportUser = "uSync";
+    internal const string ContentImportedKey = "usync.contentImportedUtc";
+
+    public async Task<USyncImportReport> ImportAsync(USyncFolder folder, USyncImportMode mode, CancellationToken ct = default)
+    {
+        var report = new USyncImportReport();
+
+        // The writer validates content against the registry, so the new document types go in first.
+        registry.Replace(folder.DocumentTypes);
+        await using var scope = await contentService.BeginScopeAsync(ct);
+        var db = scope.Db;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await ImportLanguagesAsync(db, report, ct);
+        await ImportDocumentTypesAsync(db, folder.DocumentTypes, now, report, ct);
+        await ImportDictionaryAsync(db, folder.Dictionary, mode, report, ct);
+        await db.SaveChangesAsync(ct);
+
+        var contentDone = await db.SiteState.AnyAsync(s => s.Key == ContentImportedKey, ct);
+        if (mode == USyncImportMode.Full || !contentDone)
+        {
+            await ImportContentAsync(scope, folder.Content, mode, report, ct);
+            if (!contentDone)
+            {
+                db.SiteState.Add(new SiteStateEntity { Key = ContentImportedKey, Value = now.ToString("O") });
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (report.ContentCreated + report.ContentUpdated > 0)
+            {
+                scope.RefreshAllOnComplete();
+            }
+        }
+
+        await scope.CompleteAsync(ct);
+        logger.LogInformation("uSync import ({Mode}): {Report}", mode, report);
+        return report;
+    }
+
+    private async Task ImportLanguagesAsync(SiteDbContext db, USyncImportReport report, CancellationToken ct)
+    {
+        var existing = await db.Languages.ToDictionaryAsync(l => l.Code, ct);
+        foreach (var culture in cultures.All)
+        {
+            if (!existing.TryGetValue(culture.Code, out var row))
+            {
+                db.Languages.Add(new LanguageEntity { Code = culture.Code, NativeName = culture.NativeName, IsDefault = culture.IsDefault });
+                report.LanguagesChanged++;
+            }
+            else if (row.NativeName != culture.NativeName || row.IsDefault != culture.IsDefault)
+            {
+                row.NativeName = culture.NativeName;
+                row.IsDefault = culture.IsDefault;
+                report.LanguagesChanged++;
+            }
+        }
+    }
+
+    private static async Task ImportDocumentTypesAsync(SiteDbContext db, DocumentTypeSet types, DateTime now, USyncImportReport report, CancellationToken ct)
+    {
+        var existing = await db.DocumentTypes.ToDictionaryAsync(t => t.Alias, ct);
+        foreach (var type in types.All)
+        {
+            var definition = DocumentTypeSerializer.Write(type);
+            if (!existing.TryGetValue(type.Alias, out var row))
+            {
+                db.DocumentTypes.Add(new DocumentTypeEntity { Alias = type.Alias, Definition = definition, UpdatedUtc = now });
+                report.DocumentTypesChanged++;
+            }
+            else if (row.Definition != definition)
+            {
+                row.Definition = definition;
+                row.UpdatedUtc = now;
+                report.DocumentTypesChanged++;
+            }
+        }
+    }
+
+    /// <summary>At start-up only missing strings are added, so edits made in the back office survive restarts; a full import overwrites.</summary>
+    private static async Task ImportDictionaryAsync(SiteDbContext db, IReadOnlyList<DictionaryEntry> entries, USyncImportMode mode, USyncImportReport report, CancellationToken ct)
+    {
+        var existing = await db.DictionaryEntries.ToDictionaryAsync(e => (e.Key, e.Culture), ct);
+        foreach (var entry in entries)
+        {
+            if (!existing.TryGetValue((entry.Key, entry.Culture), out var row))
+            {
+                db.DictionaryEntries.Add(new DictionaryEntryEntity { Key = entry.Key, Culture = entry.Culture, Value = entry.Value });
+                report.DictionaryChanged++;
+            }
+            else if (mode == USyncImportMode.Full && row.Value != entry.Value)
+            {
+                row.Value = entry.Value;
+                report.DictionaryChanged++;
+            }
+        }
+    }
+
+    private static async Task ImportContentAsync(ContentScope scope, IReadOnlyList<ContentItem> items, USyncImportMode mode, USyncImportReport report, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var ids = await db.Documents.Select(d => new { d.Key, d.Id }).ToDictionaryAsync(d => d.Key, d => d.Id, ct);
+        foreach (var item in items)
+        {
+            int? parentId = null;
+            if (item.Data.Parent is { } parentKey)
+            {
+                if (!ids.TryGetValue(parentKey, out var pid))
+                {
+                    throw new SyncFileException([new SyncFileError(item.File, "$.parent", $"the parent {parentKey} is neither in the uSync folder nor in the database")]);
+                }
+
+                parentId = pid;
+            }
+
+            var variants = item.Data.Cultures!.ToDictionary(
+                c => c.Key,
+                c => new VariantInput(c.Value.Name!, c.Value.Segment, c.Value.Values?.ToDictionary(v => v.Key, v => (JsonElement?)v.Value)),
+                StringComparer.Ordinal);
+            var shared = item.Data.Shared?.ToDictionary(v => v.Key, v => (JsonElement?)v.Value);
+            var toPublish = item.Data.Cultures!.Where(c => c.Value.Published == true).Select(c => c.Key).ToList();
+
+            if (ids.TryGetValue(item.Key, out var existingId))
+            {
+                if (mode != USyncImportMode.Full)
+                {
+                    report.ContentUnchanged++;
+                    continue;
+                }
+
+                if (await UpdateAsync(scope, item, existingId, parentId, variants, shared, toPublish, ct))
+                {
+                    report.ContentUpdated++;
+                }
+                else
+                {
+                    report.ContentUnchanged++;
+                }
+
+                continue;
+            }
+
+            var created = Check(item, await scope.Writer.CreateAsync(
+                new CreateDocumentRequest(item.Data.Type!, parentId, variants, shared) { Key = item.Key, SortOrder = item.Data.SortOrder },
+                ImportUser,
+                ct));
+            ids[item.Key] = created.Id;
+            if (toPublish.Count > 0)
+            {
+                Check(item, await scope.Writer.PublishAsync(created.Id, toPublish, ImportUser, null, ct));
+            }
+
+            report.ContentCreated++;
+        }
+    }
+
+    /// <summary>Brings an existing document to the file's state; returns false when it already was.</summary>
+    private static async Task<bool> UpdateAsync(
+        ContentScope scope,
+        ContentItem item,
+        int id,
+        int? parentId,
+        Dictionary<string, VariantInput> variants,
+        Dictionary<string, JsonElement?>? shared,
+        List<string> toPublish,
+        CancellationToken ct)
+    {
+        var entity = await scope.Db.Documents.AsNoTracking().Include(d => d.Cultures).FirstAsync(d => d.Id == id, ct);
+        var current = ContentWriter.ToDocument(entity);
+        var wanted = new DocumentFileState(item.Data.Type!, parentId, item.Data.SortOrder ?? current.SortOrder, shared, variants, toPublish);
+        if (wanted.Matches(current, entity.Trashed))
+        {
+            return false;
+        }
+
+        if (entity.Trashed)
+        {
+            Check(item, await scope.Writer.RestoreAsync(id, parentId, ImportUser, ct));
+        }
+        else if (current.ParentId != parentId)
+        {
+            Check(item, await scope.Writer.MoveAsync(id, parentId, ImportUser, ct));
+        }
+
+        var fresh = ContentWriter.ToDocument(await scope.Db.Documents.AsNoTracking().Include(d => d.Cultures).FirstAsync(d => d.Id == id, ct));
+
+        // A file states the whole document: values it does not mention are cleared.
+        var sharedInput = fresh.SharedValues.Keys.ToDictionary(k => k, _ => (JsonElement?)null);
+        foreach (var (alias, value) in shared ?? [])
+        {
+            sharedInput[alias] = value;
+        }
+
+        var cultureInput = variants.ToDictionary(
+            v => v.Key,
+            v =>
+            {
+                var values = (fresh.Variant(v.Key)?.Values.Keys ?? []).ToDictionary(k => k, _ => (JsonElement?)null);
+                foreach (var (alias, value) in v.Value.Values ?? new Dictionary<string, JsonElement?>())
+                {
+                    values[alias] = value;
+                }
+
+                return v.Value with { Values = values };
+            });
+        var saved = Check(item, await scope.Writer.SaveAsync(new SaveDocumentRequest(id, fresh.Revision, cultureInput, sharedInput), ImportUser, ct));
+
+        var unpublish = saved.Cultures.Values.Where(c => c.IsPublished && !toPublish.Contains(c.Culture)).Select(c => c.Culture).ToList();
+        if (unpublish.Count > 0)
+        {
+            saved = Check(item, await scope.Writer.UnpublishAsync(id, unpublish, ImportUser, ct));
+        }
+
+        if (toPublish.Count > 0)
+        {
+            Check(item, await scope.Writer.PublishAsync(id, toPublish, ImportUser, null, ct));
+        }
+
+        if (item.Data.SortOrder is { } sortOrder && sortOrder != current.SortOrder)
+        {
+            var siblings = await scope.Db.Documents.Where(d => d.ParentId == parentId && !d.Trashed).ToListAsync(ct);
+            var order = siblings.OrderBy(s => s.Id == id ? sortOrder : s.SortOrder).ThenBy(s => s.Id == id ? 0 : 1).Select(s => s.Id).ToList();
+            Check(item, await scope.Writer.SortAsync(parentId, order, ImportUser, ct));
+        }
+
+        return true;
+    }
+
+    private static T Check<T>(ContentItem item, ContentAttempt<T> attempt)
+    {
+        if (attempt.Succeeded)
+        {
+            return attempt.Value!;
+        }
+
+        throw new SyncFileException([.. attempt.Errors.Select(e => new SyncFileError(item.File, PathOf(e), $"{e.Message} ({attempt.Status})"))]);
+    }
+
+    private static string PathOf(ContentError error) => (error.Property, error.Culture) switch
+    {
+        (null, null) => "$",
+        (null, { } c) => $"$.cultures.{c}",
+        ("name" or "segment", { } c) => $"$.cultures.{c}.{error.Property}",
+        ({ } p, null) => $"$.shared.{p}",
+        ({ } p, { } c) => $"$.cultures.{c}.values.{p}",
+    };
+
+    private sealed record DocumentFileState(
+        string Type,
+        int? ParentId,
+        int SortOrder,
+        Dictionary<string, JsonElement?>? Shared,
+        Dictionary<string, VariantInput> Variants,
+        List<string> Published)
+    {
+        public bool Matches(Document current, bool trashed)
+        {
+            if (trashed || current.ContentType != Type || current.ParentId != ParentId || current.SortOrder != SortOrder)
+            {
+                return false;
+            }
+
+            if (!SameValues(current.SharedValues, Shared) || current.Cultures.Count != Variants.Count)
+            {
+                return false;
+            }
+
+            foreach (var (culture, input) in Variants)
+            {
+                if (current.Variant(culture) is not { } variant
+                    || variant.Name != input.Name.Trim()
+                    || (input.UrlSegment is not null && (variant.UrlSegment != input.UrlSegment || !variant.CustomSegment))
+                    || (input.UrlSegment is null && variant.CustomSegment)
+                    || !SameValues(variant.Values, input.Values)
+                    || variant.IsPublished != Published.Contains(culture)
+                    || (variant.IsPublished && variant.Edited))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool SameValues(IReadOnlyDictionary<string, JsonElement> current, IReadOnlyDictionary<string, JsonElement?>? wanted)
+        {
+            var given = (wanted ?? new Dictionary<string, JsonElement?>()).Where(p => !PropertyValueValidator.IsEmpty(p.Value)).ToList();
+            return given.Count == current.Count
+                && given.All(p => current.TryGetValue(p.Key, out var v) && JsonSerializer.Serialize(v) == JsonSerializer.Serialize(p.Value!.Value));
+        }
+    }
+}
+
+public enum USyncImportMode
+{
+    /// <summary>Every start: document types and new dictionary strings; content only into an empty site.</summary>
+    Startup,
+
+    /// <summary><c>usync import</c>: make the database match the folder (content and dictionary included).</summary>
+    Full,
+}
+
+public sealed class USyncImportReport
+{
+    public int LanguagesChanged { get; set; }
+
+    public int DocumentTypesChanged { get; set; }
+
+    public int DictionaryChanged { get; set; }
+
+    public int ContentCreated { get; set; }
+
+    public int ContentUpdated { get; set; }
+
+    public int ContentUnchanged { get; set; }
+
+    public bool ChangedAnything => LanguagesChanged + DocumentTypesChanged + DictionaryChanged + ContentCreated + ContentUpdated > 0;
+
+    public override string ToString() =>
+        $"languages {LanguagesChanged} changed, document types {DocumentTypesChanged} changed, dictionary {DictionaryChanged} changed, " +
+        $"content {ContentCreated} created, {ContentUpdated} updated, {ContentUnchanged} unchanged";
+}

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Options;
+using Spcncl.Localization;
+using Spcncl.Published;
+using Spcncl.Published.Models;
+
+namespace Spcncl.Site.Rendering;
+
+/// <summary>
+/// Builds the layout of a page from the snapshot: navigation from the tree, breadcrumbs, the language switcher and
+/// the hreflang/canonical links, all from the one rule of which cultures a page exists in (<see cref="PublishedSnapshot.In"/>).
+/// </summary>
+public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText text, SiteCultures cultures, SiteUrls urls, IOptions<SiteOptions> options)
+{
+    public const string UntranslatedNoticeQuery = "untranslated";
+
+    public PageLayout ForPage(PublishedPage page, HttpRequest request)
+    {
+        var snapshot = page.Snapshot;
+        var culture = page.Culture;
+        var isHome = page.Document == snapshot.Home;
+        var title = isHome ? text["Site.Name"] : $"{page.Name} · {text["Site.ShortName"]}";
+        var alternates = PageAlternates.For(snapshot, page.Document)
+            .Select(a => a with { Url = urls.Absolute(request, a.Url) })
+            .ToList();
+
+        var languages = cultures.All.Select(c =>
+        {
+            var target = snapshot.In(page.Document, c.Code)?.Url;
+            return new LanguageOption(
+                c.Code,
+                c.NativeName,
+                SiteUrls.SwitchCulture(c.Code, target ?? $"/{c.Code}/?{UntranslatedNoticeQuery}=1"),
+                c.Code == culture,
+                target is not null);
+        }).ToList();
+
+        var ancestors = snapshot.Ancestors(page.Document).Select(d => d.Id).ToHashSet();
+        var breadcrumbs = isHome
+            ? []
+            : snapshot.Ancestors(page.Document)
+                .Select(d => models.Create(d, culture, snapshot))
+                .OfType<PublishedPage>()
+                .Where(p => p.Url is not null)
+                .Select(p => new NavigationItem(p.Document == snapshot.Home ? text["Nav.Home"] : p.Name, p.Url!, false, true))
+                .Append(new NavigationItem(page.Name, page.Url ?? "", true, true))
+                .ToList();
+
+        return new PageLayout(
+            culture,
+            title,
+            page.MetaDescription,
+            page.Url is null ? null : urls.Absolute(request, page.Url),
+            alternates,
+            Navigation(snapshot, culture, page.Document.Id, ancestors),
+            breadcrumbs,
+            languages,
+            $"/{culture}/",
+            page.IsFallback ? page.ContentCulture : null,
+            isHome && request.Query.ContainsKey(UntranslatedNoticeQuery),
+            options.Value.DemoBanner,
+            NoIndex: false,
+            Footer(snapshot, culture));
+    }
+
+    /// <summary>The layout of the 404 and error pages: no canonical or alternates, not indexed, the switcher pointing at each home.</summary>
+    public PageLayout ForSystemPage(PublishedSnapshot snapshot, string culture, string title)
+    {
+        var languages = cultures.All
+            .Select(c => new LanguageOption(c.Code, c.NativeName, SiteUrls.SwitchCulture(c.Code, $"/{c.Code}/"), c.Code == culture, false))
+            .ToList();
+        return new PageLayout(
+            culture,
+            $"{title} · {text["Site.ShortName"]}",
+            null,
+            null,
+            [],
+            Navigation(snapshot, culture, currentId: null, []),
+            [],
+            languages,
+            $"/{culture}/",
+            null,
+            false,
+            options.Value.DemoBanner,
+            NoIndex: true,
+            Footer(snapshot, culture));
+    }
+
+    private List<NavigationItem> Navigation(PublishedSnapshot snapshot, string culture, int? currentId, HashSet<int> ancestors)
+    {
+        var items = new List<NavigationItem>();
+        if (snapshot.Home is not { } home || models.Create(home, culture, snapshot) is not { } homePage)
+        {
+            return items;
+        }
+
+        items.Add(new NavigationItem(text["Nav.Home"], homePage.Url!, currentId == home.Id, false));
+        foreach (var child in homePage.Children.Where(c => c.Url is not null && !c.HideFromNavigation))
+        {
+            items.Add(new NavigationItem(child.Name, child.Url!, child.Id == currentId, ancestors.Contains(child.Id)));
+        }
+
+        return items;
+    }
+
+    private SiteFooter Footer(PublishedSnapshot snapshot, string culture)
+    {
+        var contact = snapshot.Home is { } home
+            ? snapshot.Children(home, culture).Select(d => models.Create(d, culture, snapshot)).OfType<ContactPage>().FirstOrDefault()
+            : null;
+        return new SiteFooter(contact?.Organisation, contact?.Address, contact?.Phone, contact?.Email, contact?.Url);
+    }
+}

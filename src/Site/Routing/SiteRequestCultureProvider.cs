@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Localization;
+using Spcncl.Localization;
+
+namespace Spcncl.Site.Routing;
+
+/// <summary>
+/// The request's culture: the URL's first segment when it is a site culture; otherwise (<c>/</c>, <c>/sitemap.xml</c>,
+/// unknown paths) the visitor's choice from the language switcher's cookie, then the browser's Accept-Language.
+/// </summary>
+public sealed class SiteRequestCultureProvider(SiteCultures cultures) : RequestCultureProvider
+{
+    public const string CookieName = "spcncl.culture";
+
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var culture = FromPath(httpContext.Request.Path) ?? Preferred(httpContext.Request);
+        var locale = culture.Info.Name;
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(locale, locale));
+    }
+
+    /// <summary>The culture named by the path's first segment, if any.</summary>
+    public SiteCulture? FromPath(PathString path)
+    {
+        var value = path.Value ?? "";
+        if (value.Length < 3)
+        {
+            return null;
+        }
+
+        var code = value.Length == 3 || value[3] == '/' ? value[1..3] : null;
+        return cultures.TryGet(code, out var culture) ? culture : null;
+    }
+
+    /// <summary>The visitor's preferred culture: the switcher's cookie, then Accept-Language, then the default.</summary>
+    public SiteCulture Preferred(HttpRequest request) =>
+        cultures.TryGet(request.Cookies[CookieName], out var chosen)
+            ? chosen
+            : cultures.FromAcceptLanguage(request.Headers.AcceptLanguage);
+}

@@ -1,0 +1,63 @@
+using Spcncl.Localization;
+
+namespace Spcncl.Site.Routing;
+
+/// <summary>
+/// One canonical form per page: culture paths are lower case, the culture's home ends with a slash (<c>/en/</c>) and
+/// no other page does (<c>/en/products</c>). Other spellings answer 301 to the canonical URL, query string kept.
+/// Absurdly long paths answer 404 before any lookup.
+/// </summary>
+public static class UrlNormalization
+{
+    public const int MaxPathLength = 1024;
+
+    public static IApplicationBuilder UseUrlNormalization(this IApplicationBuilder app)
+    {
+        var cultures = app.ApplicationServices.GetRequiredService<SiteCultures>();
+        return app.Use((context, next) =>
+        {
+            var request = context.Request;
+            var path = request.Path.Value ?? "/";
+            if (path.Length > MaxPathLength)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+            {
+                return next(context);
+            }
+
+            var canonical = Canonical(path, cultures);
+            if (canonical is not null && !string.Equals(canonical, path, StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = canonical + request.QueryString;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+    }
+
+    /// <summary>The canonical spelling of a culture path, or null when the path does not start with a site culture.</summary>
+    public static string? Canonical(string path, SiteCultures cultures)
+    {
+        var end = path.IndexOf('/', 1);
+        var first = end < 0 ? path[1..] : path[1..end];
+        if (first.Length != 2 || !cultures.IsSupported(first.ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        var lower = path.ToLowerInvariant();
+        if (end < 0)
+        {
+            return lower + "/";
+        }
+
+        var trimmed = lower.TrimEnd('/');
+        return trimmed.Length == 3 ? trimmed + "/" : trimmed;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Spcncl.Content;
+using Spcncl.Hosting;
+using Spcncl.Localization;
+using Spcncl.Persistence;
+using Spcncl.Published;
+using Spcncl.Security;
+using Spcncl.Site.Rendering;
+using Spcncl.Site.Routing;
+using Spcncl.Sync;
+
+namespace Spcncl.Site;
+
+/// <summary>How the host is put together: the services of each capability, the middleware pipeline and the endpoints.</summary>
+public static class SiteHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        // `dotnet run --project src/Site` starts in src/Site; the site root (uSync/, wwwroot/, appsettings*.json) is above it.
+        var root = Environment.GetEnvironmentVariable("SPCNCL_ROOT")
+            ?? SitePaths.LocateRoot(Directory.GetCurrentDirectory())
+            ?? SitePaths.LocateRoot(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("Cannot find the site root (a folder holding uSync/ and wwwroot/). Set SPCNCL_ROOT.");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = root,
+            WebRootPath = Path.Combine(root, "wwwroot"),
+        });
+
+        var services = builder.Services;
+        services.AddSitePaths(builder.Configuration, root)
+            .AddCultures(builder.Configuration)
+            .AddPersistence()
+            .AddContent()
+            .AddPublished()
+            .AddSync();
+
+        services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
+
+        // Vietnamese text is written as characters, not entities: pages stay readable and a third smaller.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Antiforgery and cookie keys live with the site's data, so they survive restarts.
+        services.AddDataProtection().SetApplicationName("spcncl");
+        services.AddOptions<KeyManagementOptions>().Configure<SitePaths, ILoggerFactory>((options, paths, logging) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Data, "keys")), logging));
+        services.AddSingleton<PageLayoutBuilder>();
+        services.AddSingleton<SiteUrls>();
+        services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.Configure<RouteOptions>(options => options.ConstraintMap["siteCulture"] = typeof(SiteCultureRouteConstraint));
+        services.AddResponseCompression(options => options.EnableForHttps = true);
+        return builder;
+    }
+
+    public static Task InitializeSiteAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<SiteInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+    public static WebApplication UseSitePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseServerTiming();
+        app.UseSecurityHeaders();
+        app.UseUrlNormalization();
+        app.UseResponseCompression();
+        var cultures = app.Services.GetRequiredService<SiteCultures>();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(cultures.Default.Info),
+            SupportedCultures = [.. cultures.All.Select(c => c.Info)],
+            SupportedUICultures = [.. cultures.All.Select(c => c.Info)],
+            RequestCultureProviders = [new SiteRequestCultureProvider(cultures)],
+        });
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapSiteEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).DisableHttpMetrics();
+        app.MapControllers().WithStaticAssets();
+        app.MapFallbackToController("NotFoundAnywhere", "Page");
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Spcncl.Site;
+
+/// <summary>Host settings bound from <c>Site</c>.</summary>
+public sealed class SiteOptions
+{
+    /// <summary>The public address used in canonical links and the sitemap (e.g. <c>https://www.congnghiepchuluc-hanoi.gov.vn</c>). Unset: the request's own host.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Shows the "demo data" banner (on in Development).</summary>
+    public bool DemoBanner { get; set; }
+
+    /// <summary>Adds a <c>Server-Timing</c> header with the time spent in the application (for benchmarks).</summary>
+    public bool ServerTiming { get; set; }
+}
