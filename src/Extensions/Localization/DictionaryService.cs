@@ -22,7 +22,7 @@ public sealed class DictionaryService(SiteDbContextFactory dbFactory, SiteCultur
 }
 
 /// <summary>
-/// What views use for every visible string: <c>@T["Nav.Search"]</c> in the current request's culture, and
+/// What views use for every visible string: <c>@T["Nav.Home"]</c> in the current request's culture, and
 /// <c>@T.Format("Footer.Copyright", year)</c> with the culture's number formatting.
 /// </summary>
 public sealed class SiteText(DictionaryService dictionary, SiteCultures cultures)

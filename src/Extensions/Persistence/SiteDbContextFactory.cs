@@ -38,7 +38,7 @@ public sealed class SiteDbContextFactory : IDbContextFactory<SiteDbContext>
                 }
 
                 var postgres = new DbContextOptionsBuilder<PostgreSqlSiteDbContext>()
-                    .UseNpgsql(connectionString, o => o.EnableRetryOnFailure(3))
+                    .UseNpgsql(connectionString)
                     .Options;
                 _create = () => new PostgreSqlSiteDbContext(postgres);
                 break;

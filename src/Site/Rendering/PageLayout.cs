@@ -29,3 +29,10 @@ public sealed record NavigationItem(string Name, string Url, bool IsCurrent, boo
 public sealed record LanguageOption(string Culture, string NativeName, string Url, bool IsCurrent, bool PageExists);
 
 public sealed record SiteFooter(string? Organisation, string? Address, string? Phone, string? Email, string? ContactUrl);
+
+public static class PageLayoutHttpContextExtensions
+{
+    /// <summary>The layout the controller prepared for this request.</summary>
+    public static PageLayout GetPageLayout(this HttpContext context) =>
+        context.Features.Get<PageLayout>() ?? throw new InvalidOperationException("The controller did not prepare a PageLayout for this request.");
+}

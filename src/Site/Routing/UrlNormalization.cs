@@ -41,9 +41,17 @@ public static class UrlNormalization
         });
     }
 
-    /// <summary>The canonical spelling of a culture path, or null when the path does not start with a site culture.</summary>
+    /// <summary>
+    /// The canonical spelling of a culture path, or null when the path does not start with a site culture or holds
+    /// characters no page URL has (those go straight to the 404 page rather than to a redirect).
+    /// </summary>
     public static string? Canonical(string path, SiteCultures cultures)
     {
+        if (!path.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/'))
+        {
+            return null;
+        }
+
         var end = path.IndexOf('/', 1);
         var first = end < 0 ? path[1..] : path[1..end];
         if (first.Length != 2 || !cultures.IsSupported(first.ToLowerInvariant()))

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Spcncl.Persistence;
+
+namespace Spcncl.Tests.Fixtures;
+
+/// <summary>
+/// The whole site in memory (WebApplicationFactory) over a throwaway database of one provider. Each test class
+/// gets its own site and database; the same test classes run once per provider.
+/// </summary>
+public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+
+        // Touching Server builds and starts the host, which runs the site's start-up (migrate, import, snapshot).
+        _ = Server;
+    }
+
+    public HttpClient Browser(string? acceptLanguage = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseContentRoot(RepositoryPaths.Root);
+        foreach (var (key, value) in _database!.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteSiteFactory : SiteFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlSiteFactory : SiteFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

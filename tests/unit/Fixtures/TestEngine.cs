@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spcncl.Content;
+using Spcncl.Content.Documents;
+using Spcncl.Hosting;
+using Spcncl.Localization;
+using Spcncl.Persistence;
+using Spcncl.Published;
+using Spcncl.Sync;
+
+namespace Spcncl.Tests.Fixtures;
+
+/// <summary>
+/// The engine without the web host: the real services of src/Extensions over a throwaway database, initialised from
+/// a uSync folder (the repository's own by default) exactly as the site does at start-up.
+/// </summary>
+public sealed class TestEngine : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly TestDatabase _database;
+
+    private TestEngine(ServiceProvider services, TestDatabase database, string usync)
+    {
+        _services = services;
+        _database = database;
+        USyncFolderPath = usync;
+    }
+
+    public IServiceProvider Services => _services;
+
+    public string USyncFolderPath { get; }
+
+    public IContentService Content => _services.GetRequiredService<IContentService>();
+
+    public PublishedSnapshot Snapshot => _services.GetRequiredService<PublishedSnapshotService>().Current;
+
+    public SiteCultures Cultures => _services.GetRequiredService<SiteCultures>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<TestEngine> StartAsync(string? usyncFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite, bool initialise = true)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var usync = usyncFolder ?? RepositoryPaths.USync;
+        var settings = database.Settings();
+        settings["Site:USyncPath"] = usync;
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(RepositoryPaths.Root, "appsettings.json"))
+            .AddInMemoryCollection(settings)
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSitePaths(configuration, RepositoryPaths.Root)
+            .AddCultures(configuration)
+            .AddPersistence()
+            .AddContent()
+            .AddPublished()
+            .AddSync();
+        var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var engine = new TestEngine(provider2, database, usync);
+        if (initialise)
+        {
+            await provider2.GetRequiredService<SiteInitializer>().InitializeAsync();
+        }
+
+        return engine;
+    }
+
+    /// <summary>The id of the first published document of a type (the home page, the sector list, …).</summary>
+    public int IdOf(string documentType) => Snapshot.OfType(documentType).First().Id;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Spcncl.Content.DocumentTypes;
+using Spcncl.Localization;
+using Spcncl.Markdown;
+using Spcncl.Published.Models;
+using Spcncl.Sync;
+using Spcncl.Tests.Fixtures;
+
+namespace Spcncl.Tests.Site;
+
+/// <summary>Knowledge kept in two places stays in step: views and the dictionary, document types and their models and views.</summary>
+public sealed partial class ConsistencyTests
+{
+    private static readonly SiteCultures Cultures = new(
+    [
+        new CultureDefinition { Code = "vi", NativeName = "Tiếng Việt", Locale = "vi-VN", Default = true },
+        new CultureDefinition { Code = "en", NativeName = "English", Locale = "en-GB" },
+    ]);
+
+    private static readonly USyncFolder Folder = USyncFolder.Read(RepositoryPaths.USync, Cultures);
+
+    [Fact]
+    public void EveryDictionaryKeyUsedInViewsAndCode_ExistsInBothCultures()
+    {
+        var sources = Directory.EnumerateFiles(RepositoryPaths.Views, "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories));
+        var used = sources
+            .SelectMany(file => DictionaryKeyUse().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups["key"].Value)))
+            .ToList();
+        Assert.NotEmpty(used);
+
+        var defined = Folder.Dictionary.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Culture).ToHashSet());
+        var missing = used.Where(u => !defined.TryGetValue(u.Key, out var cultures) || !cultures.SetEquals(["vi", "en"])).Distinct().ToList();
+        Assert.True(missing.Count == 0, "Missing dictionary keys: " + string.Join(", ", missing.Select(m => $"{m.Key} ({m.File})")));
+    }
+
+    [Fact]
+    public void Views_HoldNoHardCodedText()
+    {
+        // Text between tags must come from the dictionary or the model: a view with a literal word fails.
+        var offenders = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Views, "*.cshtml", SearchOption.AllDirectories))
+        {
+            var text = RazorComment().Replace(File.ReadAllText(file), "");
+            foreach (Match match in TextBetweenTags().Matches(text))
+            {
+                var content = match.Groups["text"].Value.Trim();
+                if (content.Length > 0 && !content.StartsWith('@') && content.Any(char.IsLetter) && content is not "404")
+                {
+                    offenders.Add($"{Path.GetFileName(file)}: \"{content}\"");
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
+    }
+
+    [Fact]
+    public void EveryDocumentType_HasAModelAndAView()
+    {
+        var models = new PublishedModelFactory(new MarkdownRenderer()).ModelTypes;
+        foreach (var type in Folder.DocumentTypes.All)
+        {
+            Assert.True(models.ContainsKey(type.Alias), $"no model class for document type '{type.Alias}'");
+            Assert.True(File.Exists(Path.Combine(RepositoryPaths.Views, "Pages", type.Template + ".cshtml")), $"no view Views/Pages/{type.Template}.cshtml for '{type.Alias}'");
+        }
+    }
+
+    [Fact]
+    public void EveryAliasAModelReads_IsAPropertyOfItsDocumentType()
+    {
+        var models = new PublishedModelFactory(new MarkdownRenderer()).ModelTypes;
+        var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Extensions", "Published", "Models", "SitePages.cs"));
+        var common = new[] { "seoDescription", "summary", "hideFromNavigation" };
+        foreach (Match block in ModelBlock().Matches(source))
+        {
+            var type = Folder.DocumentTypes[block.Groups["alias"].Value];
+            Assert.True(models.ContainsKey(type.Alias));
+            foreach (Match read in AliasRead().Matches(block.Groups["body"].Value))
+            {
+                var alias = read.Groups["alias"].Value;
+                Assert.True(type.PropertiesByAlias.ContainsKey(alias), $"the {type.Alias} model reads '{alias}', which {type.Alias}.json does not define");
+            }
+        }
+
+        Assert.All(common, alias => Assert.Contains(Folder.DocumentTypes.All, t => t.PropertiesByAlias.ContainsKey(alias)));
+    }
+
+    [GeneratedRegex("""(?:\bT|\btext)(?:\[|\.Format\(|\.In\([^,]+,\s*)"(?<key>[A-Z][A-Za-z0-9]*\.[A-Za-z0-9.]+)""")]
+    private static partial Regex DictionaryKeyUse();
+
+    [GeneratedRegex(@">(?<text>[^<>@{}]*?[^\s<>@{}][^<>]*?)<")]
+    private static partial Regex TextBetweenTags();
+
+    [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
+    private static partial Regex RazorComment();
+
+    [GeneratedRegex("""\[DocumentTypeModel\("(?<alias>\w+)"\)\](?<body>.*?)(?=\[DocumentTypeModel|\z)""", RegexOptions.Singleline)]
+    private static partial Regex ModelBlock();
+
+    [GeneratedRegex("""(?:Text|Markdown|Number|Boolean|Date|DateTime|Strings|KeyValues|Picked|PickedMany)\("(?<alias>\w+)"\)""")]
+    private static partial Regex AliasRead();
+}
