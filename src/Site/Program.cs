@@ -1,3 +1,4 @@
+using Spcncl.Hosting;
 using Spcncl.Site;
 using Spcncl.Site.Cli;
 using Spcncl.Sync;
@@ -16,9 +17,9 @@ try
 {
     await app.InitializeSiteAsync();
 }
-catch (SyncFileException ex)
+catch (Exception ex) when (ex is SyncFileException or SiteConfigurationException)
 {
-    // A bad uSync file stops start-up with one clear message, before the database is touched.
+    // A bad uSync file or setting stops start-up with one clear message, before the database is touched.
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;
 }

@@ -26,8 +26,13 @@ public sealed class SiteInitializer(
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
+        var phases = new List<string>();
+        void Phase(string name) => phases.Add($"{name} {watch.ElapsedMilliseconds}");
+
         var folder = USyncFolder.Read(paths.USync, cultures);
+        Phase("read uSync");
         await dbFactory.MigrateAsync(ct);
+        Phase("migrate");
 
         // Instructions written before this point are already in what we are about to load.
         await using (var db = dbFactory.CreateDbContext())
@@ -36,8 +41,15 @@ public sealed class SiteInitializer(
         }
 
         await importer.ImportAsync(folder, USyncImportMode.Startup, ct);
+        Phase("import");
         await dictionary.LoadAsync(ct);
-        await snapshot.LoadAsync(ct);
-        logger.LogInformation("Site ready in {Elapsed} ms ({Provider}: {Database})", watch.ElapsedMilliseconds, dbFactory.Provider, dbFactory.ConnectionDescription);
+        if (snapshot.LoadedUtc is null)
+        {
+            // Not loaded yet by the import's own change notification.
+            await snapshot.LoadAsync(ct);
+        }
+
+        Phase("load");
+        logger.LogInformation("Site ready in {Elapsed} ms ({Provider}: {Database}; ms at end of each phase: {Phases})", watch.ElapsedMilliseconds, dbFactory.Provider, dbFactory.ConnectionDescription, string.Join(", ", phases));
     }
 }

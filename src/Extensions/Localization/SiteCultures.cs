@@ -19,19 +19,19 @@ public sealed class SiteCultures
         var list = definitions.Select(d => new SiteCulture(d.Code, d.NativeName, CultureInfo.GetCultureInfo(d.Locale), d.Default, d.DateFormat, d.DateTimeFormat)).ToList();
         if (list.Count == 0)
         {
-            throw new InvalidOperationException("Site:Cultures is empty: at least one culture must be configured.");
+            throw new Hosting.SiteConfigurationException("Site:Cultures is empty: at least one culture must be configured.");
         }
 
         var defaults = list.Where(c => c.IsDefault).ToList();
         if (defaults.Count != 1)
         {
-            throw new InvalidOperationException($"Site:Cultures must mark exactly one culture as Default; found {defaults.Count}.");
+            throw new Hosting.SiteConfigurationException($"Site:Cultures must mark exactly one culture as Default; found {defaults.Count}.");
         }
 
         var duplicate = list.GroupBy(c => c.Code).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidOperationException($"Site:Cultures lists '{duplicate.Key}' twice.");
+            throw new Hosting.SiteConfigurationException($"Site:Cultures lists '{duplicate.Key}' twice.");
         }
 
         // The default culture comes first so that "all cultures" lists read in a stable, meaningful order.

@@ -34,7 +34,7 @@ public sealed class SiteDbContextFactory : IDbContextFactory<SiteDbContext>
             case DatabaseProvider.PostgreSql:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException("Site:Database:Provider is PostgreSql but ConnectionStrings:Site is empty.");
+                    throw new SiteConfigurationException("Site:Database:Provider is PostgreSql but ConnectionStrings:Site is empty: set it, e.g. in the environment variable ConnectionStrings__Site.");
                 }
 
                 var postgres = new DbContextOptionsBuilder<PostgreSqlSiteDbContext>()
@@ -58,10 +58,18 @@ public sealed class SiteDbContextFactory : IDbContextFactory<SiteDbContext>
 
     public SiteDbContext CreateDbContext() => _create();
 
-    /// <summary>Applies pending migrations. SQLite switches to write-ahead logging so readers never wait for a writer.</summary>
+    /// <summary>
+    /// Applies pending migrations, if any: on an up-to-date database this is one query, not the model comparison
+    /// that <c>Migrate</c> always runs. A new SQLite file switches to write-ahead logging so readers never wait for a writer.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = CreateDbContext();
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (Provider == DatabaseProvider.Sqlite)
         {

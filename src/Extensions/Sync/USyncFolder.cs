@@ -15,11 +15,12 @@ public sealed partial class USyncFolder
     public const string DictionaryFolder = "Dictionary";
     public const string ContentFolder = "Content";
 
-    private USyncFolder(DocumentTypeSet types, IReadOnlyList<DictionaryEntry> dictionary, IReadOnlyList<ContentItem> content)
+    private USyncFolder(DocumentTypeSet types, IReadOnlyList<DictionaryEntry> dictionary, IReadOnlyList<ContentItem> content, string schemaHash)
     {
         DocumentTypes = types;
         Dictionary = dictionary;
         Content = content;
+        SchemaHash = schemaHash;
     }
 
     public DocumentTypeSet DocumentTypes { get; }
@@ -28,6 +29,9 @@ public sealed partial class USyncFolder
 
     /// <summary>Content in import order: parents before children, siblings in sort order.</summary>
     public IReadOnlyList<ContentItem> Content { get; }
+
+    /// <summary>A hash of the document type and dictionary files' bytes: unchanged files need no re-import at start-up.</summary>
+    public string SchemaHash { get; }
 
     public static USyncFolder Read(string root, SiteCultures cultures)
     {
@@ -41,7 +45,22 @@ public sealed partial class USyncFolder
             throw new SyncFileException(errors);
         }
 
-        return new USyncFolder(types, dictionary, content);
+        return new USyncFolder(types, dictionary, content, HashFiles(root, [DocumentTypeSerializer.FolderName, DictionaryFolder]));
+    }
+
+    private static string HashFiles(string root, string[] folders)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var folder in folders.Select(f => Path.Combine(root, f)).Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file)));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private static List<DictionaryEntry> ReadDictionary(string folder, IReadOnlyList<string> cultures, List<SyncFileError> errors)

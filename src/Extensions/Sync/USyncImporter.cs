@@ -14,6 +14,7 @@ namespace Spcncl.Sync;
 /// tree level) in one transaction: either everything lands or nothing does. Running it twice changes nothing.
 /// </summary>
 public sealed class USyncImporter(
+    SiteDbContextFactory dbFactory,
     ContentService contentService,
     SiteCultures cultures,
     DocumentTypeRegistry registry,
@@ -22,6 +23,7 @@ public sealed class USyncImporter(
 {
     public const string ImportUser = "uSync";
     internal const string ContentImportedKey = "usync.contentImportedUtc";
+    internal const string SchemaFingerprintKey = "usync.schemaFingerprint";
 
     public async Task<USyncImportReport> ImportAsync(USyncFolder folder, USyncImportMode mode, CancellationToken ct = default)
     {
@@ -29,16 +31,36 @@ public sealed class USyncImporter(
 
         // The writer validates content against the registry, so the new document types go in first.
         registry.Replace(folder.DocumentTypes);
+        var fingerprint = SchemaFingerprint(folder);
+        if (mode == USyncImportMode.Startup && await NothingToImportAsync(fingerprint, ct))
+        {
+            return report;
+        }
+
         await using var scope = await contentService.BeginScopeAsync(ct);
         var db = scope.Db;
         var now = clock.GetUtcNow().UtcDateTime;
+        var state = await db.SiteState.Where(s => s.Key == ContentImportedKey || s.Key == SchemaFingerprintKey).ToDictionaryAsync(s => s.Key, ct);
 
-        await ImportLanguagesAsync(db, report, ct);
-        await ImportDocumentTypesAsync(db, folder.DocumentTypes, now, report, ct);
-        await ImportDictionaryAsync(db, folder.Dictionary, mode, report, ct);
-        await db.SaveChangesAsync(ct);
+        // Schema files unchanged since the last import mean there is nothing to compare row by row.
+        if (mode == USyncImportMode.Full || state.GetValueOrDefault(SchemaFingerprintKey)?.Value != fingerprint)
+        {
+            await ImportLanguagesAsync(db, report, ct);
+            await ImportDocumentTypesAsync(db, folder.DocumentTypes, now, report, ct);
+            await ImportDictionaryAsync(db, folder.Dictionary, mode, report, ct);
+            if (state.TryGetValue(SchemaFingerprintKey, out var row))
+            {
+                row.Value = fingerprint;
+            }
+            else
+            {
+                db.SiteState.Add(new SiteStateEntity { Key = SchemaFingerprintKey, Value = fingerprint });
+            }
 
-        var contentDone = await db.SiteState.AnyAsync(s => s.Key == ContentImportedKey, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var contentDone = state.ContainsKey(ContentImportedKey);
         if (mode == USyncImportMode.Full || !contentDone)
         {
             await ImportContentAsync(scope, folder.Content, mode, report, ct);
@@ -57,6 +79,19 @@ public sealed class USyncImporter(
         await scope.CompleteAsync(ct);
         logger.LogInformation("uSync import ({Mode}): {Report}", mode, report);
         return report;
+    }
+
+    /// <summary>A hash of everything the schema steps import: the configured cultures and the schema files as read.</summary>
+    private string SchemaFingerprint(USyncFolder folder) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join("|", cultures.All.Select(c => $"{c.Code}:{c.NativeName}:{c.IsDefault}")) + "|" + folder.SchemaHash)));
+
+    /// <summary>The start-up fast path: one query, no transaction, when the schema is as last imported and content is in.</summary>
+    private async Task<bool> NothingToImportAsync(string fingerprint, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var state = await db.SiteState.AsNoTracking().Where(s => s.Key == ContentImportedKey || s.Key == SchemaFingerprintKey).ToListAsync(ct);
+        return state.Any(s => s.Key == ContentImportedKey) && state.Any(s => s.Key == SchemaFingerprintKey && s.Value == fingerprint);
     }
 
     private async Task ImportLanguagesAsync(SiteDbContext db, USyncImportReport report, CancellationToken ct)

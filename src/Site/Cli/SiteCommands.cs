@@ -78,7 +78,7 @@ public static class SiteCommands
                     return 2;
             }
         }
-        catch (SyncFileException ex)
+        catch (Exception ex) when (ex is SyncFileException or SiteConfigurationException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;

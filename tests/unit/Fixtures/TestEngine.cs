@@ -20,13 +20,17 @@ public sealed class TestEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    private TestEngine(ServiceProvider services, TestDatabase database, string usync)
+    private TestEngine(ServiceProvider services, TestDatabase database, bool ownsDatabase, string usync)
     {
         _services = services;
         _database = database;
+        _ownsDatabase = ownsDatabase;
         USyncFolderPath = usync;
     }
+
+    public TestDatabase Database => _database;
 
     public IServiceProvider Services => _services;
 
@@ -41,9 +45,10 @@ public sealed class TestEngine : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<TestEngine> StartAsync(string? usyncFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite, bool initialise = true)
+    /// <param name="sharedDatabase">Another engine's database: two engines on one database behave as two instances of the site.</param>
+    public static async Task<TestEngine> StartAsync(string? usyncFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite, bool initialise = true, TestDatabase? sharedDatabase = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = sharedDatabase ?? await TestDatabase.CreateAsync(provider);
         var usync = usyncFolder ?? RepositoryPaths.USync;
         var settings = database.Settings();
         settings["Site:USyncPath"] = usync;
@@ -62,7 +67,7 @@ public sealed class TestEngine : IAsyncDisposable
             .AddPublished()
             .AddSync();
         var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var engine = new TestEngine(provider2, database, usync);
+        var engine = new TestEngine(provider2, database, sharedDatabase is null, usync);
         if (initialise)
         {
             await provider2.GetRequiredService<SiteInitializer>().InitializeAsync();
@@ -77,7 +82,10 @@ public sealed class TestEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            SqliteConnection.ClearAllPools();
+            await _database.DisposeAsync();
+        }
     }
 }
