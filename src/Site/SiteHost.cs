@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Localization;
 using Spcncl.Content;
 using Spcncl.Hosting;
 using Spcncl.Localization;
+using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
 using Spcncl.Security;
+using Spcncl.Site.Endpoints;
 using Spcncl.Site.Rendering;
 using Spcncl.Site.Routing;
 using Spcncl.Sync;
@@ -39,6 +41,7 @@ public static class SiteHost
             .AddPersistence()
             .AddContent()
             .AddPublished()
+            .AddMedia(builder.Configuration)
             .AddSync();
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
@@ -88,6 +91,7 @@ public static class SiteHost
     public static WebApplication MapSiteEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapMediaEndpoints();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).DisableHttpMetrics();
         app.MapControllers().WithStaticAssets();
         app.MapFallbackToController("NotFoundAnywhere", "Page");

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Spcncl.Content.Notifications;
 using Spcncl.Localization;
 using Spcncl.Persistence;
-using Spcncl.Published;
 using Spcncl.Sync;
 
 namespace Spcncl.Hosting;
@@ -18,8 +17,7 @@ public sealed class SiteInitializer(
     SiteCultures cultures,
     SiteDbContextFactory dbFactory,
     USyncImporter importer,
-    DictionaryService dictionary,
-    PublishedSnapshotService snapshot,
+    IEnumerable<ISiteLoader> loaders,
     ContentChangeDispatcher dispatcher,
     ILogger<SiteInitializer> logger)
 {
@@ -42,13 +40,7 @@ public sealed class SiteInitializer(
 
         await importer.ImportAsync(folder, USyncImportMode.Startup, ct);
         Phase("import");
-        await dictionary.LoadAsync(ct);
-        if (snapshot.LoadedUtc is null)
-        {
-            // Not loaded yet by the import's own change notification.
-            await snapshot.LoadAsync(ct);
-        }
-
+        await Task.WhenAll(loaders.Select(loader => loader.LoadAsync(ct)));
         Phase("load");
         logger.LogInformation("Site ready in {Elapsed} ms ({Provider}: {Database}; ms at end of each phase: {Phases})", watch.ElapsedMilliseconds, dbFactory.Provider, dbFactory.ConnectionDescription, string.Join(", ", phases));
     }

@@ -6,7 +6,7 @@ using Spcncl.Persistence;
 namespace Spcncl.Localization;
 
 /// <summary>Holds the dictionary in memory (loaded once from the database) and answers lookups for the request's culture.</summary>
-public sealed class DictionaryService(SiteDbContextFactory dbFactory, SiteCultures cultures, ILogger<DictionaryService> logger)
+public sealed class DictionaryService(SiteDbContextFactory dbFactory, SiteCultures cultures, ILogger<DictionaryService> logger) : Hosting.ISiteLoader
 {
     private volatile SiteDictionary _current = new([], cultures.Default.Code);
 

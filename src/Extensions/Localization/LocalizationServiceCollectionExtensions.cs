@@ -12,6 +12,7 @@ public static class LocalizationServiceCollectionExtensions
         services.AddSingleton(sp => new SiteCultures(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CultureOptions>>()));
         services.AddSingleton<CultureFormatter>();
         services.AddSingleton<DictionaryService>();
+        services.AddSingleton<Hosting.ISiteLoader>(sp => sp.GetRequiredService<DictionaryService>());
         services.AddSingleton<SiteText>();
         return services;
     }

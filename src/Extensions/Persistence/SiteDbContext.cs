@@ -30,6 +30,10 @@ public abstract class SiteDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<SiteStateEntity> SiteState => Set<SiteStateEntity>();
 
+    public DbSet<MediaItemEntity> MediaItems => Set<MediaItemEntity>();
+
+    public DbSet<MediaFolderEntity> MediaFolders => Set<MediaFolderEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly, t => t.Namespace == typeof(Configurations.DocumentConfiguration).Namespace);
 

@@ -14,6 +14,7 @@ public static class PublishedServiceCollectionExtensions
         services.AddSingleton<PublishedSnapshotService>();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<IPublishedRouteLookup>(sp => sp.GetRequiredService<PublishedSnapshotService>());
+        services.AddSingleton<Hosting.ISiteLoader>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<PublishedModelFactory>();
         services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot");
         return services;

@@ -20,7 +20,7 @@ public sealed class PublishedSnapshotService(
     DocumentTypeRegistry types,
     SiteCultures cultures,
     ILogger<PublishedSnapshotService> logger)
-    : INotificationHandler<ContentChangedNotification>, IPublishedRouteLookup, IDisposable
+    : INotificationHandler<ContentChangedNotification>, IPublishedRouteLookup, Hosting.ISiteLoader, IDisposable
 {
     private readonly SemaphoreSlim _swap = new(1, 1);
     private volatile PublishedSnapshot _current = PublishedSnapshot.Empty(cultures);
@@ -49,6 +49,9 @@ public sealed class PublishedSnapshotService(
         }
     }
 
+    /// <summary>At start-up: load unless the uSync import's own change notification already did.</summary>
+    Task Hosting.ISiteLoader.LoadAsync(CancellationToken ct) => LoadedUtc is null ? LoadAsync(ct) : Task.CompletedTask;
+
     public async Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken)
     {
         if (notification.Changes.Any(c => c.Kind == ContentChangeKind.RefreshAll))
@@ -57,10 +60,15 @@ public sealed class PublishedSnapshotService(
             return;
         }
 
+        if (!notification.Changes.Any(c => c.IsDocumentChange))
+        {
+            return;
+        }
+
         await _swap.WaitAsync(cancellationToken);
         try
         {
-            var ids = notification.Changes.SelectMany(c => c.DocumentIds).ToHashSet();
+            var ids = notification.Changes.Where(c => c.IsDocumentChange).SelectMany(c => c.DocumentIds).ToHashSet();
             await using var db = dbFactory.CreateDbContext();
             var reloaded = await LoadDocumentsAsync(db, ids, cancellationToken);
             var redirects = await LoadRedirectsAsync(db, cancellationToken);

@@ -14,14 +14,19 @@ public sealed partial class USyncFolder
 {
     public const string DictionaryFolder = "Dictionary";
     public const string ContentFolder = "Content";
+    public const string MediaFolder = "Media";
 
-    private USyncFolder(DocumentTypeSet types, IReadOnlyList<DictionaryEntry> dictionary, IReadOnlyList<ContentItem> content, string schemaHash)
+    private USyncFolder(DocumentTypeSet types, IReadOnlyList<DictionaryEntry> dictionary, IReadOnlyList<MediaSeed> media, IReadOnlyList<ContentItem> content, string schemaHash)
     {
         DocumentTypes = types;
         Dictionary = dictionary;
+        Media = media;
         Content = content;
         SchemaHash = schemaHash;
     }
+
+    /// <summary>Seed media, each with the way to get its bytes (a file beside it or a drawing recipe).</summary>
+    public IReadOnlyList<MediaSeed> Media { get; }
 
     public DocumentTypeSet DocumentTypes { get; }
 
@@ -39,13 +44,14 @@ public sealed partial class USyncFolder
         var types = DocumentTypeSerializer.ReadFolder(Path.Combine(root, DocumentTypeSerializer.FolderName), codes);
         var errors = new List<SyncFileError>();
         var dictionary = ReadDictionary(Path.Combine(root, DictionaryFolder), codes, errors);
+        var media = ReadMedia(Path.Combine(root, MediaFolder), codes, errors);
         var content = ReadContent(Path.Combine(root, ContentFolder), types, cultures, errors);
         if (errors.Count > 0)
         {
             throw new SyncFileException(errors);
         }
 
-        return new USyncFolder(types, dictionary, content, HashFiles(root, [DocumentTypeSerializer.FolderName, DictionaryFolder]));
+        return new USyncFolder(types, dictionary, media, content, HashFiles(root, [DocumentTypeSerializer.FolderName, DictionaryFolder]));
     }
 
     private static string HashFiles(string root, string[] folders)
@@ -122,6 +128,98 @@ public sealed partial class USyncFolder
         }
 
         return entries;
+    }
+
+    private static List<MediaSeed> ReadMedia(string folder, IReadOnlyList<string> cultures, List<SyncFileError> errors)
+    {
+        var seeds = new List<MediaSeed>();
+        if (!Directory.Exists(folder))
+        {
+            return seeds;
+        }
+
+        var keys = new Dictionary<Guid, string>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var file = $"{MediaFolder}/{Path.GetFileName(path)}";
+            MediaFile? dto;
+            try
+            {
+                dto = JsonSerializer.Deserialize<MediaFile>(File.ReadAllText(path), SyncJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(new SyncFileError(file, ex.Path ?? "$", DocumentTypeSerializer.DescribeJsonError(ex)));
+                continue;
+            }
+
+            if (dto is null)
+            {
+                continue;
+            }
+
+            var before = errors.Count;
+            void Error(string jsonPath, string reason) => errors.Add(new SyncFileError(file, jsonPath, reason));
+            if (dto.Key is not { } key || key == Guid.Empty)
+            {
+                Error("$.key", "is missing");
+            }
+            else if (!keys.TryAdd(key, file))
+            {
+                Error("$.key", $"{key} is also the key of {keys[key]}");
+            }
+
+            if (string.IsNullOrWhiteSpace(dto.Name))
+            {
+                Error("$.name", "is missing");
+            }
+
+            foreach (var culture in (dto.Alt ?? []).Keys.Concat((dto.Caption ?? []).Keys).Where(c => !cultures.Contains(c)))
+            {
+                Error("$", $"'{culture}' is not a configured culture");
+            }
+
+            if (dto.FocalX is < 0 or > 1 || dto.FocalY is < 0 or > 1)
+            {
+                Error("$.focalX", "the focal point must be between 0 and 1");
+            }
+
+            string? source = null;
+            if ((dto.File is null) == (dto.Generate is null))
+            {
+                Error("$", "give either file or generate");
+            }
+            else if (dto.File is { } name)
+            {
+                if (!SafeFileName().IsMatch(name))
+                {
+                    Error("$.file", $"'{name}' must be a plain file name inside Media/files");
+                }
+                else if (!File.Exists(source = Path.Combine(folder, "files", name)))
+                {
+                    Error("$.file", $"Media/files/{name} does not exist");
+                }
+            }
+            else if (dto.Generate is { } recipe)
+            {
+                if (recipe.Style is not ("product" or "logo" or "banner"))
+                {
+                    Error("$.generate.style", "must be product, logo or banner");
+                }
+
+                if (recipe.Width is not (>= 16 and <= 4000) || recipe.Height is not (>= 16 and <= 4000))
+                {
+                    Error("$.generate", "width and height must be between 16 and 4000");
+                }
+            }
+
+            if (errors.Count == before)
+            {
+                seeds.Add(new MediaSeed(file, dto, source));
+            }
+        }
+
+        return seeds;
     }
 
     private static List<ContentItem> ReadContent(string folder, DocumentTypeSet types, SiteCultures cultures, List<SyncFileError> errors)
@@ -259,6 +357,15 @@ public sealed partial class USyncFolder
 
     [GeneratedRegex("^[A-Z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex DictionaryKeyPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SafeFileName();
+}
+
+/// <summary>One media manifest, checked, with the path of its file when it has one.</summary>
+public sealed record MediaSeed(string File, MediaFile Data, string? SourcePath)
+{
+    public Guid Key => Data.Key!.Value;
 }
 
 /// <summary>One content file, checked against its document type, waiting to be imported.</summary>

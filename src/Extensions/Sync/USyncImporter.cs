@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Spcncl.Content.Documents;
 using Spcncl.Content.DocumentTypes;
 using Spcncl.Localization;
+using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Persistence.Entities;
 
@@ -16,6 +17,8 @@ namespace Spcncl.Sync;
 public sealed class USyncImporter(
     SiteDbContextFactory dbFactory,
     ContentService contentService,
+    MediaLibrary mediaLibrary,
+    IMediaStorage mediaStorage,
     SiteCultures cultures,
     DocumentTypeRegistry registry,
     TimeProvider clock,
@@ -63,14 +66,30 @@ public sealed class USyncImporter(
         var contentDone = state.ContainsKey(ContentImportedKey);
         if (mode == USyncImportMode.Full || !contentDone)
         {
-            await ImportContentAsync(scope, folder.Content, mode, report, ct);
+            var storedFiles = new List<string>();
+            try
+            {
+                await ImportMediaAsync(db, folder.Media, mode, report, storedFiles, ct);
+                await ImportContentAsync(scope, folder.Content, mode, report, ct);
+            }
+            catch
+            {
+                // The transaction rolls back; the media files written so far go with it.
+                foreach (var stored in storedFiles)
+                {
+                    await mediaStorage.DeleteAsync(stored, CancellationToken.None);
+                }
+
+                throw;
+            }
+
             if (!contentDone)
             {
                 db.SiteState.Add(new SiteStateEntity { Key = ContentImportedKey, Value = now.ToString("O") });
             }
 
             await db.SaveChangesAsync(ct);
-            if (report.ContentCreated + report.ContentUpdated > 0)
+            if (report.ContentCreated + report.ContentUpdated + report.MediaCreated + report.MediaUpdated > 0)
             {
                 scope.RefreshAllOnComplete();
             }
@@ -150,6 +169,77 @@ public sealed class USyncImporter(
                 report.DictionaryChanged++;
             }
         }
+    }
+
+    /// <summary>Seed media: new items are created (drawn from their recipe or read from their file); a full import also refreshes descriptions.</summary>
+    private async Task ImportMediaAsync(SiteDbContext db, IReadOnlyList<MediaSeed> seeds, USyncImportMode mode, USyncImportReport report, List<string> storedFiles, CancellationToken ct)
+    {
+        var existing = await db.MediaItems.ToDictionaryAsync(m => m.Key, ct);
+        foreach (var seed in seeds)
+        {
+            var data = seed.Data;
+            if (existing.TryGetValue(seed.Key, out var row))
+            {
+                var alt = System.Text.Json.JsonSerializer.Serialize((data.Alt ?? []).OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value));
+                if (mode == USyncImportMode.Full && (row.Name != data.Name || row.AltText != alt || row.FocalX != data.FocalX || row.FocalY != data.FocalY))
+                {
+                    row.Name = data.Name!;
+                    row.AltText = alt;
+                    row.FocalX = data.FocalX;
+                    row.FocalY = data.FocalY;
+                    row.Version++;
+                    report.MediaUpdated++;
+                }
+                else
+                {
+                    report.MediaUnchanged++;
+                }
+
+                continue;
+            }
+
+            await using var content = OpenSeed(seed, out var fileName);
+            var (entity, error) = await mediaLibrary.AddAsync(
+                db,
+                new MediaUpload(content, fileName) { Key = seed.Key, Name = data.Name, AltText = data.Alt, Caption = data.Caption, FocalX = data.FocalX, FocalY = data.FocalY },
+                ImportUser,
+                ct);
+            if (entity is null)
+            {
+                throw new SyncFileException([new SyncFileError(seed.File, data.File is null ? "$.generate" : "$.file", error!.Message!)]);
+            }
+
+            storedFiles.Add(entity.StoredName);
+            report.MediaCreated++;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Stream OpenSeed(MediaSeed seed, out string fileName)
+    {
+        if (seed.SourcePath is { } path)
+        {
+            fileName = Path.GetFileName(path);
+            return File.OpenRead(path);
+        }
+
+        var recipe = seed.Data.Generate!;
+        using var image = DemoImages.Render(new DemoImageRecipe(recipe.Style!, recipe.Seed ?? 0, recipe.Palette, recipe.Width!.Value, recipe.Height!.Value));
+        var output = new MemoryStream();
+        var png = recipe.Style == "logo";
+        if (png)
+        {
+            image.Save(output, new SixLabors.ImageSharp.Formats.Png.PngEncoder());
+        }
+        else
+        {
+            image.Save(output, new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder { Quality = 88 });
+        }
+
+        output.Position = 0;
+        fileName = $"{UrlSegments.FromName(seed.Data.Name!)}.{(png ? "png" : "jpg")}";
+        return output;
     }
 
     private static async Task ImportContentAsync(ContentScope scope, IReadOnlyList<ContentItem> items, USyncImportMode mode, USyncImportReport report, CancellationToken ct)
@@ -370,9 +460,16 @@ public sealed class USyncImportReport
 
     public int ContentUnchanged { get; set; }
 
-    public bool ChangedAnything => LanguagesChanged + DocumentTypesChanged + DictionaryChanged + ContentCreated + ContentUpdated > 0;
+    public int MediaCreated { get; set; }
+
+    public int MediaUpdated { get; set; }
+
+    public int MediaUnchanged { get; set; }
+
+    public bool ChangedAnything => LanguagesChanged + DocumentTypesChanged + DictionaryChanged + MediaCreated + MediaUpdated + ContentCreated + ContentUpdated > 0;
 
     public override string ToString() =>
         $"languages {LanguagesChanged} changed, document types {DocumentTypesChanged} changed, dictionary {DictionaryChanged} changed, " +
+        $"media {MediaCreated} created, {MediaUpdated} updated, {MediaUnchanged} unchanged, " +
         $"content {ContentCreated} created, {ContentUpdated} updated, {ContentUnchanged} unchanged";
 }

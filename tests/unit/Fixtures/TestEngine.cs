@@ -6,6 +6,7 @@ using Spcncl.Content;
 using Spcncl.Content.Documents;
 using Spcncl.Hosting;
 using Spcncl.Localization;
+using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
 using Spcncl.Sync;
@@ -65,6 +66,7 @@ public sealed class TestEngine : IAsyncDisposable
             .AddPersistence()
             .AddContent()
             .AddPublished()
+            .AddMedia(configuration)
             .AddSync();
         var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var engine = new TestEngine(provider2, database, sharedDatabase is null, usync);

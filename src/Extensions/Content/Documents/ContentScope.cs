@@ -3,8 +3,6 @@ using Spcncl.Content.DocumentTypes;
 using Spcncl.Content.Notifications;
 using Spcncl.Localization;
 using Spcncl.Persistence;
-using Spcncl.Persistence.Entities;
-using Spcncl.Sync;
 
 namespace Spcncl.Content.Documents;
 
@@ -62,12 +60,7 @@ public sealed class ContentScope : IAsyncDisposable
         var changes = Coalesce(_changes);
         if (changes.Count > 0)
         {
-            _db.ContentChanges.Add(new ContentChangeEntity
-            {
-                CreatedUtc = DateTime.UtcNow,
-                OriginInstance = _dispatcher.InstanceId,
-                Instruction = System.Text.Json.JsonSerializer.Serialize(changes, SyncJson.Compact),
-            });
+            _dispatcher.Record(_db, changes);
             await _db.SaveChangesAsync(ct);
         }
 

@@ -15,6 +15,15 @@ public sealed class ContentChangeDispatcher(NotificationPublisher publisher, Ins
     /// <summary>The id of the newest instruction this instance has applied; instructions up to it are skipped by the poller.</summary>
     public long LastAppliedId { get; set; }
 
+    /// <summary>Adds the instruction row to a unit of work; it commits with the change it describes.</summary>
+    public void Record(SiteDbContext db, IReadOnlyList<ContentChange> changes) =>
+        db.ContentChanges.Add(new Persistence.Entities.ContentChangeEntity
+        {
+            CreatedUtc = DateTime.UtcNow,
+            OriginInstance = instance.Id,
+            Instruction = JsonSerializer.Serialize(changes, SyncJson.Compact),
+        });
+
     public async Task DispatchLocalAsync(IReadOnlyList<ContentChange> changes, CancellationToken ct)
     {
         try

@@ -29,9 +29,13 @@ public sealed record ContentChangedNotification(IReadOnlyList<ContentChange> Cha
 /// A change instruction. <see cref="ContentChangeKind.RefreshBranch"/> means the documents' URLs may have changed, so
 /// their descendants need new routes too.
 /// </summary>
+/// <remarks><see cref="ContentChangeKind.RefreshMedia"/> names media item ids instead of document ids.</remarks>
 public sealed record ContentChange(ContentChangeKind Kind, IReadOnlyList<int> DocumentIds)
 {
     public static readonly ContentChange All = new(ContentChangeKind.RefreshAll, []);
+
+    /// <summary>True for changes to the document tree (the published snapshot's business).</summary>
+    public bool IsDocumentChange => Kind is ContentChangeKind.RefreshDocuments or ContentChangeKind.RefreshBranch or ContentChangeKind.RemoveBranch;
 }
 
 public enum ContentChangeKind
@@ -40,6 +44,7 @@ public enum ContentChangeKind
     RefreshBranch,
     RemoveBranch,
     RefreshAll,
+    RefreshMedia,
 }
 
 /// <summary>Names this process in change instructions, so it can skip its own when it reads them back.</summary>

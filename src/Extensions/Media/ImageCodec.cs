@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace Spcncl.Media;
+
+/// <summary>
+/// ImageSharp set up once for untrusted input: headers are checked before any pixel is decoded, GIFs decode one
+/// frame, the buffer pool is bounded, and everything written is re-encoded without metadata (EXIF/GPS, XMP, IPTC).
+/// </summary>
+public sealed class ImageCodec
+{
+    private readonly MediaOptions _options;
+
+    public ImageCodec(IOptions<MediaOptions> options)
+    {
+        _options = options.Value;
+        Configuration = Configuration.Default.Clone();
+        Configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { MaximumPoolSizeMegabytes = 64 });
+        Configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { MaxFrames = 1, IgnoreMetadata = true });
+    }
+
+    public Configuration Configuration { get; }
+
+    /// <summary>Reads only the header: dimensions, or why the image is refused (unreadable, too many pixels, too long a side).</summary>
+    public (int Width, int Height, string? Error) Inspect(Stream stream)
+    {
+        stream.Position = 0;
+        IImageInfo? info;
+        try
+        {
+            info = Image.Identify(Configuration, stream, out _);
+        }
+        catch (Exception ex) when (ex is ImageFormatException or InvalidImageContentException or NotSupportedException or UnknownImageFormatException)
+        {
+            info = null;
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
+
+        if (info is null || info.Width <= 0 || info.Height <= 0)
+        {
+            return (0, 0, "the image cannot be read: the file is damaged or not really an image");
+        }
+
+        if (info.Width > _options.MaxImageSide || info.Height > _options.MaxImageSide || (long)info.Width * info.Height > _options.MaxImagePixels)
+        {
+            return (info.Width, info.Height, $"the image is {info.Width} × {info.Height} pixels; at most {_options.MaxImagePixels / 1_000_000} megapixels and {_options.MaxImageSide} pixels a side are accepted");
+        }
+
+        return (info.Width, info.Height, null);
+    }
+
+    /// <summary>Decodes a header-checked image. Throws <see cref="InvalidImageContentException"/> on a damaged file.</summary>
+    public Image<Rgba32> Load(Stream stream)
+    {
+        stream.Position = 0;
+        return Image.Load<Rgba32>(Configuration, stream);
+    }
+
+    /// <summary>Writes the image in <paramref name="extension"/>'s format with no metadata: EXIF (and its GPS), XMP and IPTC go.</summary>
+    public void Save(Image image, Stream output, string extension, int? quality = null)
+    {
+        image.Metadata.ExifProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IptcProfile = null;
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.XmpProfile = null;
+            frame.Metadata.IptcProfile = null;
+        }
+
+        IImageEncoder encoder = extension switch
+        {
+            "jpg" or "jpeg" => new JpegEncoder { Quality = quality ?? _options.JpegQuality },
+            "webp" => new WebpEncoder { Quality = quality ?? _options.WebpQuality, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level4 },
+            "png" => new PngEncoder { CompressionLevel = PngCompressionLevel.DefaultCompression },
+            "gif" => new GifEncoder(),
+            _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "Not an image format the site writes."),
+        };
+        image.Save(output, encoder);
+    }
+
+    /// <summary>Turns the camera's orientation flag into real pixels, so stripping EXIF does not leave photos sideways.</summary>
+    public static void Normalise(Image image) => image.Mutate(x => x.AutoOrient());
+}

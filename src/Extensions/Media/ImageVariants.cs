@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
+using Spcncl.Hosting;
+
+namespace Spcncl.Media;
+
+/// <summary>
+/// Processed images (resized, cropped around the focal point, re-encoded), cached on disk under a key of the source
+/// version and the commands. Concurrent requests for the same uncached variant are processed once (single flight);
+/// processing itself is limited to a few images at a time, which bounds CPU and memory.
+/// </summary>
+public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SitePaths paths, IOptions<MediaOptions> options) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<ImageVariant?>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _processing = new(options.Value.MaxConcurrentProcessing, options.Value.MaxConcurrentProcessing);
+    private readonly string _cacheRoot = Path.Combine(paths.Data, "cache", "media");
+    private long _processed;
+
+    /// <summary>How many variants this process has computed (tests and /health read it: a cache hit does not count).</summary>
+    public long ProcessedCount => Interlocked.Read(ref _processed);
+
+    /// <summary>The output format for a request: <c>auto</c> becomes WebP when the browser accepts it.</summary>
+    public static string OutputExtension(MediaItem item, ImageCommand command, bool acceptsWebp) => command.Format switch
+    {
+        OutputFormat.Webp => "webp",
+        OutputFormat.Jpeg => "jpg",
+        OutputFormat.Png => "png",
+        OutputFormat.Auto when acceptsWebp => "webp",
+        _ => item.Extension == "gif" ? "png" : item.Extension,
+    };
+
+    /// <summary>The cached file for the variant, computing it first when needed; null when the source file is missing.</summary>
+    public async Task<ImageVariant?> GetAsync(MediaItem item, ImageCommand command, string extension, CancellationToken ct)
+    {
+        var name = CacheName(item, command, extension);
+        var path = Path.Combine(_cacheRoot, name[..2], name);
+        if (File.Exists(path))
+        {
+            return new ImageVariant(path, ContentTypeOf(extension), ETagOf(name));
+        }
+
+        var flight = _inFlight.GetOrAdd(name, _ => new Lazy<Task<ImageVariant?>>(() => ProduceAsync(item, command, extension, name, path)));
+        try
+        {
+            return await flight.Value.WaitAsync(ct);
+        }
+        finally
+        {
+            if (flight.Value.IsCompleted)
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<ImageVariant?>>>(name, flight));
+            }
+        }
+    }
+
+    private async Task<ImageVariant?> ProduceAsync(MediaItem item, ImageCommand command, string extension, string name, string path)
+    {
+        // Not the caller's token: other requests may be waiting on this same result.
+        await _processing.WaitAsync();
+        try
+        {
+            if (File.Exists(path))
+            {
+                return new ImageVariant(path, ContentTypeOf(extension), ETagOf(name));
+            }
+
+            await using var source = storage.OpenRead(item.StoredName);
+            if (source is null)
+            {
+                return null;
+            }
+
+            using var buffered = new MemoryStream();
+            await source.CopyToAsync(buffered);
+            using var image = codec.Load(buffered);
+            Resize(image, item, command);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
+            await using (var output = File.Create(temporary))
+            {
+                codec.Save(image, output, extension, command.Quality);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            Interlocked.Increment(ref _processed);
+            return new ImageVariant(path, ContentTypeOf(extension), ETagOf(name));
+        }
+        finally
+        {
+            _processing.Release();
+        }
+    }
+
+    /// <summary>Resizes in place. Crop keeps the focal point in frame; no output is larger than the source (no upscaling).</summary>
+    internal static void Resize(Image image, MediaItem item, ImageCommand command)
+    {
+        if (command.Width is null && command.Height is null)
+        {
+            return;
+        }
+
+        var width = command.Width ?? 0;
+        var height = command.Height ?? 0;
+        var resize = new ResizeOptions
+        {
+            Size = new Size(width, height),
+            Mode = command.Mode switch
+            {
+                FitMode.Max => ResizeMode.Max,
+                FitMode.Pad => ResizeMode.Pad,
+                _ => width > 0 && height > 0 ? ResizeMode.Crop : ResizeMode.Max,
+            },
+            Sampler = KnownResamplers.Bicubic,
+            PadColor = Color.White,
+        };
+        if (command.Mode == FitMode.Crop && item.FocalX is { } fx && item.FocalY is { } fy)
+        {
+            resize.CenterCoordinates = new PointF((float)fx, (float)fy);
+        }
+
+        // Never enlarge: ask for at most the source's size, keeping the requested aspect ratio.
+        var scale = Math.Min(1.0, Math.Min(width > 0 ? (double)image.Width / width : 1.0, height > 0 ? (double)image.Height / height : 1.0));
+        if (scale < 1.0)
+        {
+            resize.Size = new Size((int)Math.Round(width * scale), (int)Math.Round(height * scale));
+        }
+
+        image.Mutate(x => x.Resize(resize));
+    }
+
+    public void Dispose() => _processing.Dispose();
+
+    private static string CacheName(MediaItem item, ImageCommand command, string extension)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{item.Key:N}/{item.Version}/{item.FocalX}/{item.FocalY}?{command.ToQuery()}"));
+        return $"{Convert.ToHexString(hash, 0, 16).ToLowerInvariant()}.{extension}";
+    }
+
+    private static string ETagOf(string cacheName) => $"\"{Path.GetFileNameWithoutExtension(cacheName)}\"";
+
+    public static string ContentTypeOf(string extension) => extension switch
+    {
+        "webp" => "image/webp",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        _ => "image/jpeg",
+    };
+}
+
+public sealed record ImageVariant(string Path, string ContentType, string ETag);

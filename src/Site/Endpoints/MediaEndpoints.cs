@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using Spcncl.Media;
+
+namespace Spcncl.Site.Endpoints;
+
+/// <summary>
+/// <c>/media/{key}/{version}/{name}</c>: originals (images inline; documents as attachments with their UTF-8 file
+/// name; video and captions with range support) and processed images (signed commands or named presets only).
+/// Answers are immutable for a year: the version in the URL changes whenever the file does.
+/// </summary>
+public static class MediaEndpoints
+{
+    private const string Immutable = "public, max-age=31536000, immutable";
+
+    public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods(MediaUrls.Prefix + "/{key}/{version}/{name}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
+            .WithName("Media")
+            .WithSummary("A media file, or a resized and re-encoded variant of an image.");
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(
+        HttpContext context,
+        string key,
+        string version,
+        string name,
+        MediaIndex index,
+        MediaUrls urls,
+        ImageVariants variants,
+        IMediaStorage storage,
+        Microsoft.Extensions.Options.IOptions<MediaOptions> options,
+        ILoggerFactory logging)
+    {
+        if (!Guid.TryParseExact(key, "N", out var mediaKey) || !int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var requestedVersion))
+        {
+            return Problem(StatusCodes.Status404NotFound, "No such media file.");
+        }
+
+        if (index.Get(mediaKey) is not { } item)
+        {
+            return Problem(StatusCodes.Status404NotFound, "No such media file.");
+        }
+
+        var query = context.Request.Query;
+        var hasCommand = query.Count > 0;
+        ImageCommand command = ImageCommand.None;
+        if (hasCommand)
+        {
+            if (!item.IsImage)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Only images can be resized.");
+            }
+
+            var (parsed, error) = ImageCommand.Parse(query, options.Value.MaxOutputSide);
+            if (parsed is null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, $"Bad image command: {error}.");
+            }
+
+            command = parsed;
+            var isPreset = query.ContainsKey("preset");
+            var allowed = isPreset ? query.Count == 1 : urls.Verify(mediaKey, requestedVersion, command, query["s"]) && query.Keys.All(k => k is "w" or "h" or "mode" or "fmt" or "q" or "s");
+            if (!allowed)
+            {
+                return Problem(StatusCodes.Status403Forbidden, "This image command is not signed by the site.");
+            }
+        }
+
+        if (requestedVersion != item.Version)
+        {
+            // An old URL (a page cached before the file was replaced): send it to the current one.
+            var current = query.ContainsKey("preset") ? MediaUrls.Preset(item, query["preset"].ToString()) : urls.Image(item, command);
+            return Results.Redirect(current, permanent: true);
+        }
+
+        context.Response.Headers.CacheControl = Immutable;
+        if (command.IsNone)
+        {
+            return Original(item, storage, logging);
+        }
+
+        var acceptsWebp = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("image/webp", StringComparison.OrdinalIgnoreCase));
+        if (command.Format == OutputFormat.Auto)
+        {
+            context.Response.Headers.Vary = "Accept";
+        }
+
+        var extension = ImageVariants.OutputExtension(item, command, acceptsWebp);
+        ImageVariant? variant;
+        try
+        {
+            variant = await variants.GetAsync(item, command, extension, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is SixLabors.ImageSharp.ImageFormatException or SixLabors.ImageSharp.InvalidImageContentException)
+        {
+            logging.CreateLogger("Spcncl.Media").LogError(ex, "Media {Key} cannot be decoded", item.Key);
+            return Problem(StatusCodes.Status404NotFound, "This image file cannot be read.");
+        }
+
+        if (variant is null)
+        {
+            logging.CreateLogger("Spcncl.Media").LogError("The file of media {Key} ({Stored}) is missing from storage", item.Key, item.StoredName);
+            return Problem(StatusCodes.Status404NotFound, "This file is missing.");
+        }
+
+        return Results.File(variant.Path, variant.ContentType, lastModified: item.UpdatedUtc, entityTag: new EntityTagHeaderValue(variant.ETag), enableRangeProcessing: false);
+    }
+
+    private static IResult Original(MediaItem item, IMediaStorage storage, ILoggerFactory logging)
+    {
+        if (storage.LocalPath(item.StoredName) is not { } path)
+        {
+            logging.CreateLogger("Spcncl.Media").LogError("The file of media {Key} ({Stored}) is missing from storage", item.Key, item.StoredName);
+            return Problem(StatusCodes.Status404NotFound, "This file is missing.");
+        }
+
+        var etag = new EntityTagHeaderValue($"\"{item.Key:N}-{item.Version}\"");
+
+        // Documents download under their own (possibly Vietnamese) name; images, video and captions show in the page.
+        var download = item.Kind == MediaKind.Document ? item.FileName : null;
+        return Results.File(path, item.ContentType, fileDownloadName: download, lastModified: item.UpdatedUtc, entityTag: etag, enableRangeProcessing: true);
+    }
+
+    private static IResult Problem(int status, string message) =>
+        Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
+}
