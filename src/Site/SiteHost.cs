@@ -55,6 +55,7 @@ public static class SiteHost
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Data, "keys")), logging));
         services.AddSingleton<PageLayoutBuilder>();
         services.AddSingleton<SiteUrls>();
+        services.AddSingleton<SiteRequestCultureProvider>();
         services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<RouteOptions>(options => options.ConstraintMap["siteCulture"] = typeof(SiteCultureRouteConstraint));
         services.AddResponseCompression(options => options.EnableForHttps = true);
@@ -82,7 +83,7 @@ public static class SiteHost
             DefaultRequestCulture = new RequestCulture(cultures.Default.Info),
             SupportedCultures = [.. cultures.All.Select(c => c.Info)],
             SupportedUICultures = [.. cultures.All.Select(c => c.Info)],
-            RequestCultureProviders = [new SiteRequestCultureProvider(cultures)],
+            RequestCultureProviders = [app.Services.GetRequiredService<SiteRequestCultureProvider>()],
         });
         app.UseRouting();
         return app;
@@ -93,6 +94,7 @@ public static class SiteHost
         app.MapStaticAssets();
         app.MapMediaEndpoints();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).DisableHttpMetrics();
+        app.MapGet("/health/live", () => Results.Text("Healthy", "text/plain")).WithName("Liveness").WithSummary("The process answers; no checks are run.");
         app.MapControllers().WithStaticAssets();
         app.MapFallbackToController("NotFoundAnywhere", "Page");
         return app;

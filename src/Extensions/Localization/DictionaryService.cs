@@ -34,12 +34,6 @@ public sealed class SiteText(DictionaryService dictionary, SiteCultures cultures
     public string Format(string key, params object?[] args) =>
         string.Format(cultures.Get(CurrentCulture).Info, this[key], args);
 
-    public string CurrentCulture
-    {
-        get
-        {
-            var code = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-            return cultures.IsSupported(code) ? code : cultures.Default.Code;
-        }
-    }
+    /// <summary>The site culture whose locale the request runs under (set by request localisation), or the default.</summary>
+    public string CurrentCulture => cultures.FromLocale(CultureInfo.CurrentUICulture).Code;
 }

@@ -64,6 +64,10 @@ public sealed class SiteCultures
         return false;
     }
 
+    /// <summary>The site culture whose locale is <paramref name="locale"/>, or the default.</summary>
+    public SiteCulture FromLocale(CultureInfo locale) =>
+        All.FirstOrDefault(c => c.Info.Name == locale.Name) ?? Default;
+
     /// <summary>Picks the best culture for an Accept-Language header (quality order), or the default.</summary>
     public SiteCulture FromAcceptLanguage(string? header)
     {

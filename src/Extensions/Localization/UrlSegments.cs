@@ -56,7 +56,9 @@ public static partial class UrlSegments
 
         for (var n = 2; ; n++)
         {
-            var candidate = string.Create(CultureInfo.InvariantCulture, $"{segment}-{n}");
+            var suffix = string.Create(CultureInfo.InvariantCulture, $"-{n}");
+            var stem = segment.Length + suffix.Length > MaxLength ? segment[..(MaxLength - suffix.Length)].TrimEnd('-') : segment;
+            var candidate = stem + suffix;
             if (!taken.Contains(candidate))
             {
                 return candidate;

@@ -16,9 +16,11 @@ public sealed class MarkdownRenderer
         .UseEmphasisExtras()
         .UseListExtras()
         .UseAutoLinks()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UseFigures()
         .Build();
+
+    /// <summary>Ids in editors' content carry this prefix, so they can never clash with the layout's (main, main-nav, …).</summary>
+    public const string IdPrefix = "c-";
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
@@ -30,12 +32,40 @@ public sealed class MarkdownRenderer
         }
 
         var html = Markdig.Markdown.ToHtml(markdown, _pipeline);
-        return new SanitizedHtml(_sanitizer.Sanitize(html));
+        using var document = _sanitizer.SanitizeDom(html);
+        NameHeadings(document);
+        return new SanitizedHtml(document.Body!.InnerHtml);
     }
 
     /// <summary>Sanitises HTML that did not come from Markdown (imported fragments).</summary>
     public SanitizedHtml Sanitize(string? html) =>
         string.IsNullOrWhiteSpace(html) ? SanitizedHtml.Empty : new SanitizedHtml(_sanitizer.Sanitize(html));
+
+    /// <summary>
+    /// Gives each heading an id from its text with the site's own slug rule (Vietnamese folded, đ → d), so in-page
+    /// links like <c>[Mục tiêu](#muc-tieu)</c> work; repeated headings get -2, -3.
+    /// </summary>
+    private static void NameHeadings(AngleSharp.Html.Dom.IHtmlDocument document)
+    {
+        var used = new HashSet<string>(document.QuerySelectorAll("[id]").Select(e => e.Id!), StringComparer.Ordinal);
+        foreach (var heading in document.QuerySelectorAll("h2, h3, h4, h5, h6").Where(h => string.IsNullOrEmpty(h.Id)))
+        {
+            var slug = Localization.UrlSegments.FromName(heading.TextContent);
+            if (slug.Length == 0)
+            {
+                continue;
+            }
+
+            var id = IdPrefix + slug;
+            for (var n = 2; used.Contains(id); n++)
+            {
+                id = $"{IdPrefix}{slug}-{n}";
+            }
+
+            used.Add(id);
+            heading.Id = id;
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {
@@ -55,7 +85,33 @@ public sealed class MarkdownRenderer
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
-        return new HtmlSanitizer(options);
+        var sanitizer = new HtmlSanitizer(options);
+
+        // Pictures come from the site itself: a third-party image is a request the CSP blocks and visitors never asked for.
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.Tag.NodeName.Equals("IMG", StringComparison.OrdinalIgnoreCase) && e.SanitizedUrl is { } url
+                && !(url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement element)
+            {
+                if (element.GetAttribute("id") is { Length: > 0 } id && !id.StartsWith(IdPrefix, StringComparison.Ordinal))
+                {
+                    element.SetAttribute("id", IdPrefix + id);
+                }
+
+                if (element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#' && !href.StartsWith("#" + IdPrefix, StringComparison.Ordinal))
+                {
+                    element.SetAttribute("href", "#" + IdPrefix + href[1..]);
+                }
+            }
+        };
+        return sanitizer;
     }
 }
 

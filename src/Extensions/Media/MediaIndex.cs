@@ -9,7 +9,7 @@ namespace Spcncl.Media;
 /// Every media item's metadata in memory, so pages and the image endpoint never query the database per request.
 /// Loaded in one query at start-up; items named by a change instruction are reloaded and swapped in.
 /// </summary>
-public sealed class MediaIndex(SiteDbContextFactory dbFactory) : INotificationHandler<ContentChangedNotification>, IDisposable
+public sealed class MediaIndex(SiteDbContextFactory dbFactory) : INotificationHandler<ContentChangedNotification>, IContentCacheProbe, IDisposable
 {
     private readonly SemaphoreSlim _swap = new(1, 1);
     private volatile FrozenDictionary<Guid, MediaItem> _byKey = FrozenDictionary<Guid, MediaItem>.Empty;
@@ -63,6 +63,14 @@ public sealed class MediaIndex(SiteDbContextFactory dbFactory) : INotificationHa
         {
             _swap.Release();
         }
+    }
+
+    public async Task<bool> MatchesDatabaseAsync(SiteDbContext db, CancellationToken ct)
+    {
+        var items = _byKey;
+        var count = await db.MediaItems.CountAsync(ct);
+        var versions = await db.MediaItems.SumAsync(m => (long)m.Version, ct);
+        return count == items.Count && versions == items.Values.Sum(m => (long)m.Version);
     }
 
     public void Dispose() => _swap.Dispose();

@@ -15,6 +15,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<MediaIndex>();
         services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<MediaIndex>());
+        services.AddSingleton<IContentCacheProbe>(sp => sp.GetRequiredService<MediaIndex>());
         services.AddSingleton<MediaSigningKey>();
         services.AddSingleton<MediaUrls>();
         services.AddSingleton<ImageVariants>();

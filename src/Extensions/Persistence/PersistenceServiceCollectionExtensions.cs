@@ -19,14 +19,31 @@ public static class PersistenceServiceCollectionExtensions
             return new SiteDbContextFactory(options.Provider, configuration.GetConnectionString("Site"), sp.GetRequiredService<SitePaths>());
         });
         services.AddSingleton<IDbContextFactory<SiteDbContext>>(sp => sp.GetRequiredService<SiteDbContextFactory>());
+        services.AddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 }
 
-internal sealed class DatabaseHealthCheck(SiteDbContextFactory dbFactory) : IHealthCheck
+/// <summary>Asks the database for its document count and pending migrations; the answer is kept 10 seconds so /health cannot be used to load it.</summary>
+internal sealed class DatabaseHealthCheck(SiteDbContextFactory dbFactory, TimeProvider clock) : IHealthCheck
 {
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+    private (DateTimeOffset At, HealthCheckResult Result)? _last;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (_last is { } last && clock.GetUtcNow() - last.At < CacheFor)
+        {
+            return last.Result;
+        }
+
+        var result = await ProbeAsync(cancellationToken);
+        _last = (clock.GetUtcNow(), result);
+        return result;
+    }
+
+    private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
     {
         var data = new Dictionary<string, object> { ["provider"] = dbFactory.Provider.ToString(), ["database"] = dbFactory.ConnectionDescription };
         try

@@ -15,6 +15,7 @@ public static class PublishedServiceCollectionExtensions
         services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<IPublishedRouteLookup>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<Hosting.ISiteLoader>(sp => sp.GetRequiredService<PublishedSnapshotService>());
+        services.AddSingleton<IContentCacheProbe>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<PublishedModelFactory>();
         services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot");
         return services;

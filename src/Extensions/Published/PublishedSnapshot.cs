@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Spcncl.Content;
 using Spcncl.Localization;
 
 namespace Spcncl.Published;
@@ -153,11 +154,10 @@ public sealed class PublishedSnapshot
         foreach (var culture in cultures.All)
         {
             var map = new Dictionary<int, PageCulture>();
-            var fallbackRoutes = new List<(string Url, RouteMatch Match)>();
 
-            // Top-down from the roots, so a page exists only where its parent does.
+            // Top-down from the roots, so a page exists only where its parent does. Documents whose parent is not
+            // published are never reached, so they exist nowhere.
             var queue = new Queue<(PublishedDocument Document, string? ParentUrl)>();
-            // Documents whose parent is not published are never reached, so they exist nowhere.
             foreach (var root in byId.Values.Where(d => d.ParentId is null).OrderBy(d => d.SortOrder).ThenBy(d => d.Id))
             {
                 queue.Enqueue((root, null));
@@ -166,53 +166,35 @@ public sealed class PublishedSnapshot
             while (queue.TryDequeue(out var item))
             {
                 var (document, parentUrl) = item;
-                var resolved = ContentCulture(document, culture.Code, cultures.Default.Code);
-                if (resolved is not { } found)
+                if (CultureRule.ContentCulture(document.Type, document.Variants.ContainsKey, culture.Code, cultures.Default.Code) is not { } found)
                 {
                     continue;
                 }
 
                 var (contentCulture, isFallback) = found;
-
                 string? url = null;
-                var isRoot = document.ParentId is null;
                 if (document.Type.Routable)
                 {
-                    url = isRoot
-                        ? (document == home ? $"/{culture.Code}/" : null)
-                        : parentUrl is null ? null : parentUrl.TrimEnd('/') + "/" + document.Variants[contentCulture].UrlSegment;
+                    url = document.ParentId is null
+                        ? (document == home ? PublishedUrls.Home(culture.Code) : null)
+                        : parentUrl is null ? null : PublishedUrls.Child(parentUrl, document.Variants[contentCulture].UrlSegment);
                 }
 
-                var page = new PageCulture(culture.Code, contentCulture, url, isFallback);
-                map[document.Id] = page;
-                if (url is not null)
+                // Siblings' segments are unique per culture, but a fallback page uses its Vietnamese segment, and two
+                // concurrent publishes could collide: whoever does not get the route has no URL (and nor do its children).
+                if (url is not null && !routes.TryAdd(url, new RouteMatch(document.Id, culture.Code)))
                 {
-                    var match = new RouteMatch(document.Id, culture.Code);
-                    if (page.IsFallback)
-                    {
-                        fallbackRoutes.Add((url, match));
-                    }
-                    else
-                    {
-                        routes.TryAdd(url, match);
-                    }
+                    url = null;
                 }
 
+                map[document.Id] = new PageCulture(culture.Code, contentCulture, url, isFallback);
                 if (children.TryGetValue(document.Id, out var childIds))
                 {
-                    foreach (var childId in childIds)
+                    // Translated children first, so a translated page keeps its URL against an untranslated sibling's fallback.
+                    foreach (var child in childIds.Select(id => byId[id]).OrderBy(c => c.Variants.ContainsKey(culture.Code) || !c.Type.VariesByCulture ? 0 : 1))
                     {
-                        queue.Enqueue((byId[childId], url));
+                        queue.Enqueue((child, url));
                     }
-                }
-            }
-
-            // A translated page keeps its URL even when an untranslated sibling's fallback would produce the same one.
-            foreach (var (url, match) in fallbackRoutes)
-            {
-                if (!routes.TryAdd(url, match))
-                {
-                    map[match.DocumentId] = map[match.DocumentId] with { Url = null };
                 }
             }
 
@@ -228,26 +210,6 @@ public sealed class PublishedSnapshot
         return new PublishedSnapshot(generation, cultures, byId, children, home?.Id, pages.ToFrozenDictionary(StringComparer.Ordinal), routes.ToFrozenDictionary(StringComparer.Ordinal), redirectMap.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    /// <summary>
-    /// Whose content a document shows in a culture: its own when published there; the default culture's when the
-    /// document does not vary by culture, or when its type allows fallback; otherwise none (the page does not exist).
-    /// </summary>
-    private static (string Culture, bool IsFallback)? ContentCulture(PublishedDocument document, string culture, string defaultCulture)
-    {
-        if (!document.Type.VariesByCulture)
-        {
-            return document.Variants.ContainsKey(defaultCulture) ? (defaultCulture, false) : null;
-        }
-
-        if (document.Variants.ContainsKey(culture))
-        {
-            return (culture, false);
-        }
-
-        return culture != defaultCulture && document.Type.CultureFallback && document.Variants.ContainsKey(defaultCulture)
-            ? (defaultCulture, true)
-            : null;
-    }
 }
 
 public sealed record RouteMatch(int DocumentId, string Culture);

@@ -20,7 +20,7 @@ public sealed class PublishedSnapshotService(
     DocumentTypeRegistry types,
     SiteCultures cultures,
     ILogger<PublishedSnapshotService> logger)
-    : INotificationHandler<ContentChangedNotification>, IPublishedRouteLookup, Hosting.ISiteLoader, IDisposable
+    : INotificationHandler<ContentChangedNotification>, IPublishedRouteLookup, Hosting.ISiteLoader, IContentCacheProbe, IDisposable
 {
     private readonly SemaphoreSlim _swap = new(1, 1);
     private volatile PublishedSnapshot _current = PublishedSnapshot.Empty(cultures);
@@ -47,6 +47,18 @@ public sealed class PublishedSnapshotService(
         {
             _swap.Release();
         }
+    }
+
+    /// <summary>The snapshot matches when it holds as many published variants as the database, the newest published at the same time.</summary>
+    public async Task<bool> MatchesDatabaseAsync(SiteDbContext db, CancellationToken ct)
+    {
+        var snapshot = _current;
+        var known = types.Current.All.Select(t => t.Alias).ToList();
+        var published = db.DocumentCultures.Where(c => c.IsPublished && !c.Document!.Trashed && known.Contains(c.Document.ContentType));
+        var count = await published.CountAsync(ct);
+        var newest = await published.MaxAsync(c => c.PublishedUtc, ct);
+        var inMemory = snapshot.Documents.Sum(d => d.Variants.Count);
+        return count == inMemory && (newest is null ? snapshot.LastPublishedUtc is null : snapshot.LastPublishedUtc is { } last && Math.Abs((last - newest.Value).TotalMilliseconds) < 1);
     }
 
     /// <summary>At start-up: load unless the uSync import's own change notification already did.</summary>
@@ -81,22 +93,54 @@ public sealed class PublishedSnapshotService(
         }
     }
 
-    public string? Url(int documentId, string culture) =>
-        _current.Get(documentId) is { } document ? _current.In(document, culture)?.Url : null;
-
-    public IReadOnlyList<BranchUrl> BranchUrls(int documentId, string culture)
+    public IReadOnlyList<BranchUrl> BranchUrls(int documentId)
     {
         var snapshot = _current;
-        if (snapshot.Get(documentId) is not { } document)
+        return snapshot.Get(documentId) is { } document ? UrlsOf(snapshot, snapshot.Branch(document)) : [];
+    }
+
+    /// <summary>
+    /// Builds a small snapshot of just the new parent's ancestors, the pending document and its current descendants,
+    /// with the same rule as the real one, and reads the branch's URLs from it.
+    /// </summary>
+    public IReadOnlyList<BranchUrl> BranchUrlsAfter(PendingDocument pending)
+    {
+        var snapshot = _current;
+        if (!types.Current.TryGet(pending.ContentType, out var type))
         {
             return [];
         }
 
-        return [.. snapshot.Branch(document)
-            .Select(d => (d.Key, Url: snapshot.In(d, culture)?.Url))
-            .Where(x => x.Url is not null)
-            .Select(x => new BranchUrl(x.Key, x.Url!))];
+        var now = DateTime.UtcNow;
+        var document = new PublishedDocument(
+            pending.Id,
+            pending.Key,
+            pending.ParentId,
+            pending.SortOrder,
+            type,
+            now,
+            FrozenDictionary<string, JsonElement>.Empty,
+            pending.PublishedSegments.ToFrozenDictionary(
+                s => s.Key,
+                s => new PublishedVariant(s.Key, s.Value, s.Value, now, now, FrozenDictionary<string, JsonElement>.Empty),
+                StringComparer.Ordinal));
+        var documents = new List<PublishedDocument> { document };
+        for (var parent = pending.ParentId is { } p ? snapshot.Get(p) : null; parent is not null; parent = snapshot.Parent(parent))
+        {
+            documents.Add(parent);
+        }
+
+        if (snapshot.Get(pending.Id) is { } current)
+        {
+            documents.AddRange(snapshot.Branch(current).Skip(1));
+        }
+
+        var preview = PublishedSnapshot.Build(0, cultures, documents, []);
+        return UrlsOf(preview, preview.Branch(document));
     }
+
+    private static List<BranchUrl> UrlsOf(PublishedSnapshot snapshot, IEnumerable<PublishedDocument> branch) =>
+        [.. branch.SelectMany(d => snapshot.CulturesOf(d).Where(p => p.Url is not null).Select(p => new BranchUrl(d.Key, p.Culture, p.Url!)))];
 
     public void Dispose() => _swap.Dispose();
 

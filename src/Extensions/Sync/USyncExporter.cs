@@ -36,6 +36,7 @@ public sealed class USyncExporter(SiteDbContextFactory dbFactory, SiteCultures c
         }
 
         var documents = await db.Documents.AsNoTracking().Include(d => d.Cultures).Where(d => !d.Trashed).ToListAsync(ct);
+        var unpublishedEdits = new List<string>();
         var byId = documents.ToDictionary(d => d.Id);
         foreach (var document in documents)
         {
@@ -47,6 +48,10 @@ public sealed class USyncExporter(SiteDbContextFactory dbFactory, SiteCultures c
 
             segments.Reverse();
             files[$"{USyncFolder.ContentFolder}/{string.Join('/', segments)}.json"] = SyncJson.Serialize(ToFile(document, byId));
+            if (document.Cultures.Any(c => c.IsPublished && c.Edited))
+            {
+                unpublishedEdits.Add($"{document.Id} '{document.Cultures.FirstOrDefault(c => c.Culture == cultures.Default.Code)?.Name}'");
+            }
         }
 
         // Replace the three folders' files as a whole, so removed items disappear from disk too.
@@ -80,12 +85,18 @@ public sealed class USyncExporter(SiteDbContextFactory dbFactory, SiteCultures c
         return new USyncExportReport(
             files.Keys.Count(k => k.StartsWith(DocumentTypeSerializer.FolderName + "/", StringComparison.Ordinal)),
             dictionary.Select(e => e.Key).Distinct().Count(),
-            documents.Count);
+            documents.Count,
+            unpublishedEdits);
     }
 
+    /// <summary>
+    /// The file states what the site shows: a published culture is exported as published, so importing the file never
+    /// puts unpublished edits live (those are reported instead). Unpublished cultures are exported as drafts.
+    /// </summary>
     private static ContentFile ToFile(Persistence.Entities.DocumentEntity document, Dictionary<int, Persistence.Entities.DocumentEntity> byId)
     {
-        var shared = ContentJson.ReadValues(document.SharedValues);
+        var live = document.Cultures.Any(c => c.IsPublished && c.Edited) && document.PublishedSharedValues is not null;
+        var shared = ContentJson.ReadValues(live ? document.PublishedSharedValues : document.SharedValues);
         return new ContentFile
         {
             Key = document.Key,
@@ -97,11 +108,17 @@ public sealed class USyncExporter(SiteDbContextFactory dbFactory, SiteCultures c
                 c => c.Culture,
                 c =>
                 {
-                    var values = ContentJson.ReadValues(c.Values);
+                    var published = c.IsPublished && c.Edited;
+                    var name = published ? c.PublishedName! : c.Name;
+                    var segment = published ? c.PublishedUrlSegment! : c.UrlSegment;
+                    var values = ContentJson.ReadValues(published ? c.PublishedValues : c.Values);
                     return new ContentCultureFile
                     {
-                        Name = c.Name,
-                        Segment = c.CustomSegment ? c.UrlSegment : null,
+                        Name = name,
+
+                        // Written whenever it is not what the name gives (chosen by an editor, or -2 after a clash), so
+                        // an import puts every page back at its own URL.
+                        Segment = c.CustomSegment || segment != UrlSegments.FromName(name) ? segment : null,
                         Published = c.IsPublished,
                         Values = values.Count == 0 ? null : Sorted(values),
                     };
@@ -113,7 +130,8 @@ public sealed class USyncExporter(SiteDbContextFactory dbFactory, SiteCultures c
         values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value);
 }
 
-public sealed record USyncExportReport(int DocumentTypes, int DictionaryKeys, int Documents)
+/// <param name="UnpublishedEdits">Documents whose unpublished edits were left out (their published version was written).</param>
+public sealed record USyncExportReport(int DocumentTypes, int DictionaryKeys, int Documents, IReadOnlyList<string> UnpublishedEdits)
 {
     public override string ToString() => $"{DocumentTypes} document types, {DictionaryKeys} dictionary keys, {Documents} documents";
 }

@@ -32,8 +32,23 @@ public sealed class USyncImporter(
     {
         var report = new USyncImportReport();
 
-        // The writer validates content against the registry, so the new document types go in first.
+        // The writer validates content against the registry, so the new document types go in first
+        // (and come out again if the import fails).
+        var previousTypes = registry.Current;
         registry.Replace(folder.DocumentTypes);
+        try
+        {
+            return await ImportCoreAsync(folder, mode, report, ct);
+        }
+        catch
+        {
+            registry.Replace(previousTypes);
+            throw;
+        }
+    }
+
+    private async Task<USyncImportReport> ImportCoreAsync(USyncFolder folder, USyncImportMode mode, USyncImportReport report, CancellationToken ct)
+    {
         var fingerprint = SchemaFingerprint(folder);
         if (mode == USyncImportMode.Startup && await NothingToImportAsync(fingerprint, ct))
         {
@@ -321,9 +336,10 @@ public sealed class USyncImporter(
 
         if (entity.Trashed)
         {
-            Check(item, await scope.Writer.RestoreAsync(id, parentId, ImportUser, ct));
+            current = Check(item, await scope.Writer.RestoreAsync(id, parentId, ImportUser, ct));
         }
-        else if (current.ParentId != parentId)
+
+        if (current.ParentId != parentId)
         {
             Check(item, await scope.Writer.MoveAsync(id, parentId, ImportUser, ct));
         }
@@ -406,7 +422,8 @@ public sealed class USyncImporter(
                 return false;
             }
 
-            if (!SameValues(current.SharedValues, Shared) || current.Cultures.Count != Variants.Count)
+            // Cultures the database has and the file does not are acceptable only while unpublished.
+            if (!SameValues(current.SharedValues, Shared) || current.Cultures.Values.Any(c => !Variants.ContainsKey(c.Culture) && c.IsPublished))
             {
                 return false;
             }

@@ -60,6 +60,11 @@ public static class SiteCommands
                     await services.GetRequiredService<SiteDbContextFactory>().MigrateAsync();
                     var report = await services.GetRequiredService<USyncExporter>().ExportAsync(target);
                     Console.WriteLine($"Exported {report} to {target}");
+                    foreach (var document in report.UnpublishedEdits)
+                    {
+                        Console.WriteLine($"  note: document {document} has unpublished edits; its published version was exported");
+                    }
+
                     return 0;
                 }
 

@@ -16,6 +16,7 @@ public sealed class PageController(
     PublishedModelFactory models,
     PageLayoutBuilder layouts,
     SiteCultures cultures,
+    SiteRequestCultureProvider cultureProvider,
     SiteText text) : Controller
 {
     public const string NotFoundType = "notFound";
@@ -24,10 +25,10 @@ public sealed class PageController(
     [HttpGet("/"), HttpHead("/")]
     public IActionResult Root()
     {
-        var culture = new SiteRequestCultureProvider(cultures).Preferred(Request);
+        var culture = cultureProvider.Preferred(Request);
         Response.Headers.Vary = "Accept-Language, Cookie";
         Response.Headers.CacheControl = "private, no-cache";
-        return Redirect($"/{culture.Code}/");
+        return Redirect(PublishedUrls.Home(culture.Code));
     }
 
     [HttpGet("{culture:siteCulture}/{**path}"), HttpHead("{culture:siteCulture}/{**path}")]
@@ -65,15 +66,33 @@ public sealed class PageController(
             SameSite = SameSiteMode.Lax,
             Secure = Request.IsHttps,
         });
-        var target = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith($"/{culture}/", StringComparison.Ordinal)
-            ? returnUrl
-            : $"/{culture}/";
-        return LocalRedirect(target);
+        return LocalRedirect(SwitchTarget(culture, returnUrl));
     }
 
-    /// <summary>Any other path: the 404 page in the visitor's language.</summary>
+    /// <summary>Any other path (and any other method on a page's path): the 404 page in the visitor's language.</summary>
+    [IgnoreAntiforgeryToken]
     public IActionResult NotFoundAnywhere() =>
-        NotFoundPage(snapshots.Current, new SiteRequestCultureProvider(cultures).Preferred(Request).Code);
+        NotFoundPage(snapshots.Current, cultureProvider.Preferred(Request).Code);
+
+    /// <summary>
+    /// Where the switcher may send a visitor: a page of that culture the site actually has, or that culture's home
+    /// (with the "not translated" notice). Anything else, however local it looks, goes to the home page.
+    /// </summary>
+    private string SwitchTarget(string culture, string? returnUrl)
+    {
+        var home = PublishedUrls.Home(culture);
+        if (returnUrl is null)
+        {
+            return home;
+        }
+
+        if (returnUrl == $"{home}?{PageLayoutBuilder.UntranslatedNoticeQuery}=1")
+        {
+            return returnUrl;
+        }
+
+        return snapshots.Current.Match(returnUrl) is { } match && match.Culture == culture ? returnUrl : home;
+    }
 
     private ViewResult NotFoundPage(PublishedSnapshot snapshot, string culture)
     {

@@ -28,7 +28,7 @@ public sealed record NavigationItem(string Name, string Url, bool IsCurrent, boo
 /// <summary>One entry of the language switcher. <see cref="PageExists"/> false: the link goes to that culture's home with a notice.</summary>
 public sealed record LanguageOption(string Culture, string NativeName, string Url, bool IsCurrent, bool PageExists);
 
-public sealed record SiteFooter(string? Organisation, string? Address, string? Phone, string? Email, string? ContactUrl);
+public sealed record SiteFooter(string? Organisation, string? Address, string? Phone, string? PhoneUri, string? Email, string? ContactUrl);
 
 public static class PageLayoutHttpContextExtensions
 {

@@ -29,7 +29,7 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             return new LanguageOption(
                 c.Code,
                 c.NativeName,
-                SiteUrls.SwitchCulture(c.Code, target ?? $"/{c.Code}/?{UntranslatedNoticeQuery}=1"),
+                SiteUrls.SwitchCulture(c.Code, target ?? $"{PublishedUrls.Home(c.Code)}?{UntranslatedNoticeQuery}=1"),
                 c.Code == culture,
                 target is not null);
         }).ToList();
@@ -54,7 +54,7 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             Navigation(snapshot, culture, page.Document.Id, ancestors),
             breadcrumbs,
             languages,
-            $"/{culture}/",
+            PublishedUrls.Home(culture),
             page.IsFallback ? page.ContentCulture : null,
             isHome && request.Query.ContainsKey(UntranslatedNoticeQuery),
             options.Value.DemoBanner,
@@ -66,7 +66,7 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
     public PageLayout ForSystemPage(PublishedSnapshot snapshot, string culture, string title)
     {
         var languages = cultures.All
-            .Select(c => new LanguageOption(c.Code, c.NativeName, SiteUrls.SwitchCulture(c.Code, $"/{c.Code}/"), c.Code == culture, false))
+            .Select(c => new LanguageOption(c.Code, c.NativeName, SiteUrls.SwitchCulture(c.Code, PublishedUrls.Home(c.Code)), c.Code == culture, false))
             .ToList();
         return new PageLayout(
             culture,
@@ -77,7 +77,7 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             Navigation(snapshot, culture, currentId: null, []),
             [],
             languages,
-            $"/{culture}/",
+            PublishedUrls.Home(culture),
             null,
             false,
             options.Value.DemoBanner,
@@ -107,6 +107,6 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
         var contact = snapshot.Home is { } home
             ? snapshot.Children(home, culture).Select(d => models.Create(d, culture, snapshot)).OfType<ContactPage>().FirstOrDefault()
             : null;
-        return new SiteFooter(contact?.Organisation, contact?.Address, contact?.Phone, contact?.Email, contact?.Url);
+        return new SiteFooter(contact?.Organisation, contact?.Address, contact?.Phone, contact?.PhoneUri, contact?.Email, contact?.Url);
     }
 }

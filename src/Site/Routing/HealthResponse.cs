@@ -3,7 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Spcncl.Site.Routing;
 
-/// <summary>Writes <c>/health</c> as JSON: overall status and, per check, its status, description and figures.</summary>
+/// <summary>
+/// Writes <c>/health</c> as JSON: the overall status for everyone; each check's description and figures (database
+/// location, counts) only for callers on this machine or in Development.
+/// </summary>
 public static class HealthResponse
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -12,6 +15,13 @@ public static class HealthResponse
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        var remote = context.Connection.RemoteIpAddress;
+        var detailed = remote is null || System.Net.IPAddress.IsLoopback(remote) || context.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment();
+        if (!detailed)
+        {
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, Options));
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

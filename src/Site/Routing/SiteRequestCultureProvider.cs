@@ -31,6 +31,8 @@ public sealed class SiteRequestCultureProvider(SiteCultures cultures) : RequestC
         return cultures.TryGet(code, out var culture) ? culture : null;
     }
 
+    public System.Globalization.CultureInfo Locale(string code) => cultures.Get(code).Info;
+
     /// <summary>The visitor's preferred culture: the switcher's cookie, then Accept-Language, then the default.</summary>
     public SiteCulture Preferred(HttpRequest request) =>
         cultures.TryGet(request.Cookies[CookieName], out var chosen)

@@ -5,11 +5,14 @@ namespace Spcncl.Site.Routing;
 /// <summary>
 /// One canonical form per page: culture paths are lower case, the culture's home ends with a slash (<c>/en/</c>) and
 /// no other page does (<c>/en/products</c>). Other spellings answer 301 to the canonical URL, query string kept.
-/// Absurdly long paths answer 404 before any lookup.
+/// Absurdly long or deep paths answer 404 before any lookup.
 /// </summary>
 public static class UrlNormalization
 {
     public const int MaxPathLength = 1024;
+
+    /// <summary>No page is this deep; deeper paths are 404 at once rather than redirected and looked up.</summary>
+    public const int MaxSegments = 16;
 
     public static IApplicationBuilder UseUrlNormalization(this IApplicationBuilder app)
     {
@@ -18,7 +21,7 @@ public static class UrlNormalization
         {
             var request = context.Request;
             var path = request.Path.Value ?? "/";
-            if (path.Length > MaxPathLength)
+            if (path.Length > MaxPathLength || path.Count(c => c == '/') > MaxSegments)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;

@@ -74,11 +74,32 @@ public sealed partial class MarkdownSanitisationTests
             ![Lễ tôn vinh](/media/le-ton-vinh.jpg "Ảnh")
             """).Html;
 
-        Assert.Contains("<h2 id=", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"c-", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/vi/gioi-thieu\">trang giới thiệu</a>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>mục tiêu</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<td>2024</td>", html, StringComparison.Ordinal);
         Assert.Contains("<img src=\"/media/le-ton-vinh.jpg\" alt=\"Lễ tôn vinh\" title=\"Ảnh\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PrefixesEditorIds_SoTheyCannotClashWithTheLayout()
+    {
+        var html = Renderer.Render("<p id=\"main\">x</p>\n\n## Mục tiêu\n\n[lên đầu](#muc-tieu)").Html;
+
+        Assert.Contains("id=\"c-main\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"main\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"c-muc-tieu\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#c-muc-tieu\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ImagesOnlyFromTheSiteItself()
+    {
+        var html = Renderer.Render("![a](https://tracker.example/pixel.gif) ![b](//cdn.example/x.png) ![c](/media/abc/1/c.jpg)").Html;
+
+        Assert.DoesNotContain("tracker.example", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn.example", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"/media/abc/1/c.jpg\"", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"<\s*(script|iframe|object|embed|svg|math|style|link|meta|base|form|input|button|body|marquee|video|source|details|noscript)\b", RegexOptions.IgnoreCase)]

@@ -46,4 +46,36 @@ public sealed class LoadBalancingTests
         Assert.Empty(first.Snapshot.OfType("contactPage"));
         Assert.Equal(second.Snapshot.Count, first.Snapshot.Count);
     }
+
+    [Fact]
+    public async Task AnInstructionCommittedAfterALaterOne_IsStillApplied()
+    {
+        await using var first = await TestEngine.StartAsync();
+        await using var second = await TestEngine.StartAsync(sharedDatabase: first.Database);
+        var page = Ok(await first.Content.CreateAsync(new CreateDocumentRequest("textPage", first.IdOf("home"), Cultures(("vi", new VariantInput("Đến muộn", Values: Values(("body", "Nội dung.")))))), "editor"));
+        Ok(await first.Content.PublishAsync(page.Id, ["vi"], "editor"));
+
+        // As if the second instance had already read a later id while this transaction was still committing.
+        var dispatcher = second.Get<ContentChangeDispatcher>();
+        dispatcher.LastAppliedId += 5;
+        await second.Get<ContentChangePoller>().PollOnceAsync(default);
+
+        Assert.NotNull(second.Snapshot.Match("/vi/den-muon"));
+    }
+
+    [Fact]
+    public async Task Reconcile_ReloadsACacheThatMissedAChange()
+    {
+        await using var first = await TestEngine.StartAsync();
+        await using var second = await TestEngine.StartAsync(sharedDatabase: first.Database);
+        var poller = second.Get<ContentChangePoller>();
+        Assert.True(await poller.ReconcileAsync(default));
+
+        var page = Ok(await first.Content.CreateAsync(new CreateDocumentRequest("textPage", first.IdOf("home"), Cultures(("vi", new VariantInput("Bị bỏ lỡ", Values: Values(("body", "Nội dung.")))))), "editor"));
+        Ok(await first.Content.PublishAsync(page.Id, ["vi"], "editor"));
+
+        Assert.False(await poller.ReconcileAsync(default));
+        Assert.NotNull(second.Snapshot.Match("/vi/bi-bo-lo"));
+        Assert.True(await poller.ReconcileAsync(default));
+    }
 }

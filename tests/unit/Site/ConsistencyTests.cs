@@ -56,6 +56,25 @@ public sealed partial class ConsistencyTests
     }
 
     [Fact]
+    public void Views_HoldNoHardCodedTextInAttributesPeopleRead()
+    {
+        var offenders = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Views, "*.cshtml", SearchOption.AllDirectories))
+        {
+            foreach (Match match in ReadableAttribute().Matches(File.ReadAllText(file)))
+            {
+                var value = match.Groups["value"].Value;
+                if (value.Length > 0 && !value.StartsWith('@') && value.Any(char.IsLetter))
+                {
+                    offenders.Add($"{Path.GetFileName(file)}: {match.Value}");
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
+    }
+
+    [Fact]
     public void EveryDocumentType_HasAModelAndAView()
     {
         var models = new PublishedModelFactory(new MarkdownRenderer()).ModelTypes;
@@ -91,6 +110,9 @@ public sealed partial class ConsistencyTests
 
     [GeneratedRegex(@">(?<text>[^<>@{}]*?[^\s<>@{}][^<>]*?)<")]
     private static partial Regex TextBetweenTags();
+
+    [GeneratedRegex(@"\b(?:aria-label|title|alt|placeholder|aria-description)=""(?<value>[^""]*)""")]
+    private static partial Regex ReadableAttribute();
 
     [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
     private static partial Regex RazorComment();

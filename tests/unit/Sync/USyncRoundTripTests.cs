@@ -35,6 +35,49 @@ public sealed class USyncRoundTripTests
     }
 
     [Fact]
+    public async Task RoundTrip_KeepsWhatIsLive_AndEveryPageAtItsOwnUrl()
+    {
+        var exported = RepositoryPaths.NewTempFolder("export-live");
+        Dictionary<string, string> routesBefore;
+        string liveBody;
+        await using (var original = await TestEngine.StartAsync())
+        {
+            var home = original.IdOf("home");
+            var editor = "editor";
+            async Task<Spcncl.Content.Documents.Document> Page(string name, bool publish)
+            {
+                var page = ContentValues.Ok(await original.Content.CreateAsync(new(
+                    "textPage", home, ContentValues.Cultures(("vi", new(name, Values: ContentValues.Values(("body", $"Nội dung {name}."))))))
+                    , editor));
+                return publish ? ContentValues.Ok(await original.Content.PublishAsync(page.Id, ["vi"], editor)) : page;
+            }
+
+            await Page("Tin", publish: true);
+            await Page("Tin!", publish: true);
+            await Page("Nháp", publish: false);
+            var edited = await Page("Đã sửa", publish: true);
+            ContentValues.Ok(await original.Content.SaveAsync(new(edited.Id, edited.Revision, ContentValues.Cultures(("vi", new("Đã sửa", Values: ContentValues.Values(("body", "Bản nháp chưa đăng."))))), null), editor));
+
+            routesBefore = RoutesOf(original);
+            liveBody = original.Snapshot.Get(edited.Id)!.Value("body", "vi")!.Value.GetString()!;
+            var report = await original.Get<USyncExporter>().ExportAsync(exported);
+            Assert.Single(report.UnpublishedEdits);
+        }
+
+        await using var copy = await TestEngine.StartAsync(exported);
+
+        Assert.Equal(routesBefore, RoutesOf(copy));
+        var copied = copy.Snapshot.Match("/vi/da-sua")!;
+        Assert.Equal(liveBody, copy.Snapshot.Get(copied.DocumentId)!.Value("body", "vi")!.Value.GetString());
+        Assert.Null(copy.Snapshot.Match("/vi/nhap"));
+    }
+
+    private static Dictionary<string, string> RoutesOf(TestEngine engine) =>
+        engine.Snapshot.Documents
+            .SelectMany(d => engine.Snapshot.CulturesOf(d).Where(p => p.Url is not null).Select(p => (p.Url!, d.Key.ToString())))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+
+    [Fact]
     public async Task TheRepositoryFolder_IsInCanonicalForm()
     {
         // What `usync export` would write is exactly what is committed, so exports never produce noise diffs.

@@ -43,7 +43,7 @@ public sealed class ContentService(
     {
         await using var db = dbFactory.CreateDbContext();
         var entities = await db.Documents.AsNoTracking().Include(d => d.Cultures)
-            .Where(d => d.Trashed && (d.ParentId == null || !db.Documents.Any(p => p.Id == d.ParentId && p.Trashed)))
+            .Where(d => d.Trashed && d.TrashedWithId == d.Id)
             .OrderByDescending(d => d.UpdatedUtc)
             .ToListAsync(ct);
         return [.. entities.Select(ContentWriter.ToDocument)];

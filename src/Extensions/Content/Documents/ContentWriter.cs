@@ -21,6 +21,7 @@ internal sealed class ContentWriter(
     List<ContentChange> changes)
 {
     private const int MaxNameLength = 400;
+    private const long SiblingLockBase = 0x5350_434E_0000_0000;
 
     public async Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct)
     {
@@ -83,6 +84,7 @@ internal sealed class ContentWriter(
         ApplyValues(type, shared, request.SharedValues, culture: null, errors);
         entity.SharedValues = ContentJson.WriteValues(shared);
 
+        await LockSiblingsAsync(request.ParentId, ct);
         var siblings = await SiblingSegmentsAsync(request.ParentId, excludeId: null, ct);
         foreach (var (culture, input) in request.Cultures)
         {
@@ -140,6 +142,11 @@ internal sealed class ContentWriter(
             var shared = ContentJson.ReadValues(entity.SharedValues);
             ApplyValues(type, shared, request.SharedValues, culture: null, errors);
             entity.SharedValues = ContentJson.WriteValues(shared);
+        }
+
+        if (inputs.Count > 0)
+        {
+            await LockSiblingsAsync(entity.ParentId, ct);
         }
 
         var siblings = inputs.Count > 0 ? await SiblingSegmentsAsync(entity.ParentId, entity.Id, ct) : [];
@@ -220,12 +227,10 @@ internal sealed class ContentWriter(
         if (entity.ParentId is { } parentId)
         {
             var parent = await LoadAsync(parentId, ct);
-            var parentType = parent is null ? null : types[parent.ContentType];
             foreach (var culture in toPublish)
             {
                 var parentLive = parent is not null && !parent.Trashed
-                    && (parent.Cultures.Any(c => c.Culture == culture && c.IsPublished)
-                        || (parentType!.CultureFallback && parent.Cultures.Any(c => c.Culture == defaultCulture && c.IsPublished)));
+                    && CultureRule.ContentCulture(types[parent.ContentType], c => parent.Cultures.Any(v => v.Culture == c && v.IsPublished), culture, defaultCulture) is not null;
                 if (!parentLive)
                 {
                     return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, culture, "parentNotPublished", $"the parent page is not published in {culture}"));
@@ -233,6 +238,7 @@ internal sealed class ContentWriter(
             }
         }
 
+        await LockSiblingsAsync(entity.ParentId, ct);
         var errors = ValidateAll(type, entity).Where(e => e.Culture is null || toPublish.Contains(e.Culture)).ToList();
         var publishedSiblings = await SiblingSegmentsAsync(entity.ParentId, entity.Id, ct, publishedOnly: true);
         foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
@@ -251,16 +257,7 @@ internal sealed class ContentWriter(
         var urlChanged = false;
         foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
         {
-            if (variant.IsPublished && variant.PublishedUrlSegment != variant.UrlSegment && entity.ParentId is { } parent)
-            {
-                urlChanged = true;
-                await WriteRedirectsAsync(entity.Id, variant.Culture, routes.Url(parent, variant.Culture), variant.UrlSegment, ct);
-            }
-            else if (!variant.IsPublished)
-            {
-                urlChanged = true;
-            }
-
+            urlChanged |= !variant.IsPublished || variant.PublishedUrlSegment != variant.UrlSegment;
             variant.IsPublished = true;
             variant.PublishedName = variant.Name;
             variant.PublishedUrlSegment = variant.UrlSegment;
@@ -271,6 +268,11 @@ internal sealed class ContentWriter(
 
         // Shared values go live with whichever culture is published.
         entity.PublishedSharedValues = entity.SharedValues;
+        if (urlChanged)
+        {
+            await WriteRedirectsAsync(routes.BranchUrls(entity.Id), Pending(entity, entity.ParentId), ct);
+        }
+
         RefreshEditedFlags(entity);
         Touch(entity, user);
         AddVersion(entity, user, "Published", toPublish);
@@ -285,6 +287,11 @@ internal sealed class ContentWriter(
         if (entity is null)
         {
             return NotFound(documentId);
+        }
+
+        if (entity.Trashed)
+        {
+            return InRecycleBin();
         }
 
         var type = types[entity.ContentType];
@@ -302,6 +309,7 @@ internal sealed class ContentWriter(
             return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "notPublished", "nothing to unpublish: the page is not published in those cultures"));
         }
 
+        var before = routes.BranchUrls(entity.Id);
         foreach (var variant in affected)
         {
             ClearPublished(variant);
@@ -310,6 +318,11 @@ internal sealed class ContentWriter(
         if (entity.Cultures.All(c => !c.IsPublished))
         {
             entity.PublishedSharedValues = null;
+        }
+        else
+        {
+            // An English page unpublished under a type with fallback lives on at its Vietnamese segment.
+            await WriteRedirectsAsync(before, Pending(entity, entity.ParentId), ct);
         }
 
         RefreshEditedFlags(entity);
@@ -345,18 +358,14 @@ internal sealed class ContentWriter(
             return placement;
         }
 
+        await LockSiblingsAsync(newParentId, ct);
         var segmentErrors = await FitSegmentsAsync(entity, newParentId, ct);
         if (segmentErrors.Count > 0)
         {
             return Invalid(segmentErrors);
         }
 
-        foreach (var variant in entity.Cultures.Where(c => c.IsPublished))
-        {
-            var newParentUrl = newParentId is { } p ? routes.Url(p, variant.Culture) : null;
-            await WriteRedirectsAsync(entity.Id, variant.Culture, newParentUrl, variant.PublishedUrlSegment!, ct);
-        }
-
+        await WriteRedirectsAsync(routes.BranchUrls(entity.Id), Pending(entity, newParentId), ct);
         var oldParent = entity.ParentId;
         entity.ParentId = newParentId;
         entity.SortOrder = await NextSortOrderAsync(newParentId, ct);
@@ -399,10 +408,12 @@ internal sealed class ContentWriter(
             return InRecycleBin();
         }
 
-        var branch = await LoadBranchAsync(entity.Id, ct);
+        // Nodes already in the bin on their own stay in their own trash group, so restoring this one leaves them there.
+        var branch = (await LoadBranchAsync(entity.Id, ct)).Where(n => !n.Trashed).ToList();
         foreach (var node in branch)
         {
             node.Trashed = true;
+            node.TrashedWithId = entity.Id;
             foreach (var variant in node.Cultures.Where(c => c.IsPublished))
             {
                 ClearPublished(variant);
@@ -429,12 +440,16 @@ internal sealed class ContentWriter(
             return NotFound(documentId);
         }
 
-        if (!entity.Trashed || (entity.ParentId is { } p && await db.Documents.AnyAsync(d => d.Id == p && d.Trashed, ct)))
+        if (!entity.Trashed || entity.TrashedWithId != entity.Id)
         {
-            return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "notInRecycleBin", "only a page at the top of the recycle bin can be restored"));
+            return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "notInRecycleBin", "only a page put in the recycle bin itself can be restored (its descendants come back with it)"));
         }
 
         var target = toParentId ?? entity.TrashedFromParentId ?? entity.ParentId;
+        if (target is { } t && await db.Documents.AnyAsync(d => d.Id == t && d.Trashed, ct))
+        {
+            return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, null, "parentTrashed", "the page it was under is in the recycle bin too: restore that one first, or choose another place"));
+        }
         var placement = await CheckPlacementAsync(entity, target, ct);
         if (placement is not null)
         {
@@ -447,10 +462,12 @@ internal sealed class ContentWriter(
             return Invalid(segmentErrors);
         }
 
-        var branch = await LoadBranchAsync(entity.Id, ct);
+        await LockSiblingsAsync(target, ct);
+        var branch = (await LoadBranchAsync(entity.Id, ct)).Where(n => n.TrashedWithId == entity.Id).ToList();
         foreach (var node in branch)
         {
             node.Trashed = false;
+            node.TrashedWithId = null;
             node.UpdatedUtc = now;
             node.UpdatedBy = user;
             if (node != entity)
@@ -790,35 +807,51 @@ internal sealed class ContentWriter(
     }
 
     /// <summary>
-    /// Old URLs of the branch in one culture point to the document keys; the target URL is resolved at request time,
-    /// so chains of renames never need rewriting. A row for a URL the branch now uses again is removed.
+    /// Every URL of the branch that changes (in any culture: renames, moves, and fallback pages that get or lose their
+    /// own translation) answers 301 to the document's URL at request time, so chains of renames never need rewriting.
+    /// Redirect rows at URLs the branch now uses are removed: the page lives there again.
     /// </summary>
-    private async Task WriteRedirectsAsync(int documentId, string culture, string? newParentUrl, string newSegment, CancellationToken ct)
+    private async Task WriteRedirectsAsync(IReadOnlyList<BranchUrl> before, PendingDocument after, CancellationToken ct)
     {
-        var oldUrl = routes.Url(documentId, culture);
-        if (oldUrl is null)
+        var next = routes.BranchUrlsAfter(after);
+        var nextByPage = next.ToDictionary(u => (u.Key, u.Culture), u => u.Url);
+        var taken = next.Select(u => u.Url).ToList();
+        var moved = before.Where(u => nextByPage.TryGetValue((u.Key, u.Culture), out var url) && url != u.Url).ToList();
+        var paths = moved.Select(u => u.Url).Concat(taken).Distinct(StringComparer.Ordinal).ToList();
+        var existing = paths.Count == 0 ? [] : await db.Redirects.Where(r => paths.Contains(r.Path)).ToListAsync(ct);
+        db.Redirects.RemoveRange(existing.Where(r => taken.Contains(r.Path)));
+        foreach (var old in moved.Where(u => !taken.Contains(u.Url)))
         {
-            return;
-        }
-
-        var branch = routes.BranchUrls(documentId, culture);
-        var newUrl = newParentUrl is null ? null : newParentUrl.TrimEnd('/') + "/" + newSegment;
-        var newUrls = newUrl is null ? [] : branch.Select(b => newUrl + b.Url[oldUrl.Length..]).Distinct(StringComparer.Ordinal).ToList();
-        var oldPaths = branch.Select(b => b.Url).Where(u => !newUrls.Contains(u)).ToList();
-        var existing = await db.Redirects.Where(r => oldPaths.Contains(r.Path) || newUrls.Contains(r.Path)).ToListAsync(ct);
-        db.Redirects.RemoveRange(existing.Where(r => newUrls.Contains(r.Path)));
-        foreach (var item in branch.Where(b => !newUrls.Contains(b.Url)))
-        {
-            var row = existing.FirstOrDefault(r => r.Path == item.Url);
-            if (row is null)
+            if (existing.FirstOrDefault(r => r.Path == old.Url) is { } row)
             {
-                db.Redirects.Add(new RedirectEntity { Path = item.Url, Culture = culture, DocumentKey = item.Key, CreatedUtc = now });
+                row.DocumentKey = old.Key;
+                row.Culture = old.Culture;
+                row.CreatedUtc = now;
             }
             else
             {
-                row.DocumentKey = item.Key;
-                row.CreatedUtc = now;
+                db.Redirects.Add(new RedirectEntity { Path = old.Url, Culture = old.Culture, DocumentKey = old.Key, CreatedUtc = now });
             }
+        }
+    }
+
+    private static PendingDocument Pending(DocumentEntity entity, int? parentId) => new(
+        entity.Id,
+        entity.Key,
+        parentId,
+        entity.SortOrder,
+        entity.ContentType,
+        entity.Cultures.Where(c => c.IsPublished).ToDictionary(c => c.Culture, c => c.PublishedUrlSegment!, StringComparer.Ordinal));
+
+    /// <summary>
+    /// Serialises writes among one parent's children, so two editors cannot publish the same segment side by side.
+    /// SQLite transactions already take the write lock at their start; PostgreSQL takes an advisory lock until commit.
+    /// </summary>
+    private async Task LockSiblingsAsync(int? parentId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [SiblingLockBase + (parentId ?? 0)], ct);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class ContentChangeDispatcher(NotificationPublisher publisher, Ins
         catch (Exception ex)
         {
             // The transaction is committed: a failing cache must not turn a successful publish into an error page.
-            // The poller's periodic full check will bring the cache back.
+            // The poller's reconcile, within a minute, brings the cache back.
             logger.LogError(ex, "A content-change handler failed after commit; caches will catch up on the next refresh");
         }
     }
@@ -43,17 +43,25 @@ public sealed class ContentChangeDispatcher(NotificationPublisher publisher, Ins
 }
 
 /// <summary>
-/// Applies the change instructions written by other instances sharing the database, every couple of seconds,
-/// so their published snapshots converge. Old instructions are pruned.
+/// Applies the change instructions written by other instances sharing the database, every couple of seconds, so their
+/// published snapshots converge. Ids are taken at insert but rows become visible at commit, so a later id can appear
+/// first: the poller re-reads a two-minute window and remembers what it applied. Every minute it also compares what
+/// is in memory with the database and reloads everything on a mismatch, the net under any missed instruction.
 /// </summary>
 public sealed class ContentChangePoller(
     SiteDbContextFactory dbFactory,
     ContentChangeDispatcher dispatcher,
     InstanceIdentity instance,
+    IEnumerable<IContentCacheProbe> probes,
     ILogger<ContentChangePoller> logger,
     TimeProvider clock) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan ReconcileInterval = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<long, DateTime> _seen = [];
+    private DateTime _lastReconcile = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,6 +71,10 @@ public sealed class ContentChangePoller(
             try
             {
                 await PollOnceAsync(stoppingToken);
+                if (clock.GetUtcNow().UtcDateTime - _lastReconcile > ReconcileInterval)
+                {
+                    await ReconcileAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -77,15 +89,17 @@ public sealed class ContentChangePoller(
 
     public async Task PollOnceAsync(CancellationToken ct)
     {
-        await using var db = dbFactory.CreateDbContext();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - Window;
         var last = dispatcher.LastAppliedId;
-        var rows = await db.ContentChanges.AsNoTracking().Where(c => c.Id > last).OrderBy(c => c.Id).Take(500).ToListAsync(ct);
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var foreign = rows.Where(r => r.OriginInstance != instance.Id)
+        await using var db = dbFactory.CreateDbContext();
+        var rows = await db.ContentChanges.AsNoTracking()
+            .Where(c => c.Id > last || c.CreatedUtc >= since)
+            .OrderBy(c => c.Id)
+            .Take(1000)
+            .ToListAsync(ct);
+        var fresh = rows.Where(r => !_seen.ContainsKey(r.Id) && (r.Id > last || r.CreatedUtc >= since)).ToList();
+        var foreign = fresh.Where(r => r.OriginInstance != instance.Id)
             .SelectMany(r => JsonSerializer.Deserialize<List<ContentChange>>(r.Instruction, SyncJson.Compact) ?? [])
             .ToList();
         if (foreign.Count > 0)
@@ -93,8 +107,45 @@ public sealed class ContentChangePoller(
             await dispatcher.DispatchRemoteAsync(foreign.Count > 200 ? [ContentChange.All] : foreign, ct);
         }
 
-        dispatcher.LastAppliedId = rows[^1].Id;
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-1);
-        await db.ContentChanges.Where(c => c.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
+        foreach (var row in fresh)
+        {
+            _seen[row.Id] = row.CreatedUtc;
+        }
+
+        foreach (var old in _seen.Where(s => s.Value < since).Select(s => s.Key).ToList())
+        {
+            _seen.Remove(old);
+        }
+
+        if (rows.Count > 0)
+        {
+            dispatcher.LastAppliedId = Math.Max(last, rows[^1].Id);
+        }
+
+        await db.ContentChanges.Where(c => c.CreatedUtc < now.AddDays(-1)).ExecuteDeleteAsync(ct);
     }
+
+    /// <summary>Asks each in-memory cache whether it still matches the database; any that does not triggers a full reload.</summary>
+    public async Task<bool> ReconcileAsync(CancellationToken ct)
+    {
+        _lastReconcile = clock.GetUtcNow().UtcDateTime;
+        await using var db = dbFactory.CreateDbContext();
+        foreach (var probe in probes)
+        {
+            if (!await probe.MatchesDatabaseAsync(db, ct))
+            {
+                logger.LogWarning("{Cache} does not match the database; reloading everything", probe.GetType().Name);
+                await dispatcher.DispatchRemoteAsync([ContentChange.All], ct);
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>An in-memory cache that can tell, cheaply, whether it still matches the database.</summary>
+public interface IContentCacheProbe
+{
+    Task<bool> MatchesDatabaseAsync(SiteDbContext db, CancellationToken ct);
 }

@@ -18,6 +18,9 @@ public sealed class DocumentEntity
     /// <summary>Where a trashed node came from, so that restore can put it back.</summary>
     public int? TrashedFromParentId { get; set; }
 
+    /// <summary>The node whose trashing put this one in the bin (its own id at the top of a trash group).</summary>
+    public int? TrashedWithId { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public string CreatedBy { get; set; } = "";

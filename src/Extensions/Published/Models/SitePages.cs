@@ -66,6 +66,9 @@ public sealed class ContactPage(PublishedPageContext context) : PublishedPage(co
 
     public string? Phone => Text("phone");
 
+    /// <summary>The telephone number as a <c>tel:</c> link (digits and a leading +).</summary>
+    public string? PhoneUri => Phone is { } phone ? "tel:" + new string(phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()) : null;
+
     public string? Email => Text("email");
 
     public string? Website => Text("website");

@@ -221,6 +221,9 @@ namespace Spcncl.Persistence.Migrations.PostgreSql
                     b.Property<int?>("TrashedFromParentId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("TrashedWithId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)

@@ -210,6 +210,9 @@ namespace Spcncl.Persistence.Migrations.Sqlite
                     b.Property<int?>("TrashedFromParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TrashedWithId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
