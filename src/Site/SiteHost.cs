@@ -86,6 +86,13 @@ public static class SiteHost
             RequestCultureProviders = [app.Services.GetRequiredService<SiteRequestCultureProvider>()],
         });
         app.UseRouting();
+
+        // Files in wwwroot that the build did not fingerprint (a search engine's verification file dropped in by
+        // operations) are still served, after the fingerprinted assets' endpoints have had their turn.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
         return app;
     }
 

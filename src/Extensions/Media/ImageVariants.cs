@@ -136,7 +136,7 @@ public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SiteP
 
     private static string CacheName(MediaItem item, ImageCommand command, string extension)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{item.Key:N}/{item.Version}/{item.FocalX}/{item.FocalY}?{command.ToQuery()}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{item.Key:N}/{item.Version}/{item.FocalX}/{item.FocalY}?{command.ToQuery()}&as={extension}"));
         return $"{Convert.ToHexString(hash, 0, 16).ToLowerInvariant()}.{extension}";
     }
 

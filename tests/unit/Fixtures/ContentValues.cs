@@ -19,4 +19,10 @@ public static class ContentValues
         Assert.True(attempt.Succeeded, attempt.ToString());
         return attempt.Value!;
     }
+
+    public static T Ok<T>(Spcncl.Media.MediaAttempt<T> attempt)
+    {
+        Assert.True(attempt.Succeeded, attempt.ToString());
+        return attempt.Value!;
+    }
 }

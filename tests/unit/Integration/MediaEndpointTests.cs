@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using Spcncl.Media;
+using Spcncl.Tests.Fixtures;
+
+namespace Spcncl.Tests.Integration;
+
+/// <summary>
+/// /media over HTTP: resizing and cropping around the focal point, format negotiation, caching (disk, ETag, 304,
+/// single flight), signatures, downloads, replaced files, and hostile paths.
+/// </summary>
+public sealed class MediaEndpointTests(SqliteSiteFactory site) : IClassFixture<SqliteSiteFactory>
+{
+    private MediaLibrary Library => site.Services.GetRequiredService<MediaLibrary>();
+
+    private MediaUrls Urls => site.Services.GetRequiredService<MediaUrls>();
+
+    private ImageVariants Variants => site.Services.GetRequiredService<ImageVariants>();
+
+    private async Task<MediaItem> UploadAsync(byte[] bytes, string fileName, double? focalX = null, double? focalY = null) =>
+        ContentValues.Ok(await Library.UploadAsync(new MediaUpload(new MemoryStream(bytes), fileName) { FocalX = focalX, FocalY = focalY }, "editor"));
+
+    private async Task<(HttpResponseMessage Response, Image<Rgba32>? Image)> GetImageAsync(string url, string accept = "image/avif,image/webp,*/*")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd(accept);
+        var response = await site.Browser().SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return (response, response.IsSuccessStatusCode ? Image.Load<Rgba32>(bytes) : null);
+    }
+
+    [Theory]
+    [InlineData(800, 600, FitMode.Crop, 800, 600)]
+    [InlineData(400, null, FitMode.Max, 400, 300)]
+    [InlineData(300, 300, FitMode.Max, 300, 225)]
+    [InlineData(300, 300, FitMode.Pad, 300, 300)]
+    [InlineData(300, 300, FitMode.Crop, 300, 300)]
+    [InlineData(3000, 2000, FitMode.Crop, 1600, 1067)]
+    public async Task Resize_GivesTheDimensionsAsked_NeverEnlarging(int width, int? height, FitMode mode, int expectedWidth, int expectedHeight)
+    {
+        var item = await UploadAsync(TestImages.Jpeg(1600, 1200), "photo.jpg");
+
+        var (response, image) = await GetImageAsync(Urls.Image(item, new ImageCommand(width, height, mode, OutputFormat.Jpeg)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((expectedWidth, expectedHeight), (image!.Width, image.Height));
+    }
+
+    [Fact]
+    public async Task Crop_KeepsTheFocalPointInFrame()
+    {
+        var bytes = TestImages.Jpeg(1600, 900, markX: 0.88, markY: 0.5);
+        var centred = await UploadAsync(bytes, "centred.jpg");
+        var focused = await UploadAsync(bytes, "focused.jpg", focalX: 0.88, focalY: 0.5);
+        var square = new ImageCommand(400, 400, FitMode.Crop, OutputFormat.Png);
+
+        var (_, plain) = await GetImageAsync(Urls.Image(centred, square));
+        var (_, kept) = await GetImageAsync(Urls.Image(focused, square));
+
+        Assert.Null(TestImages.FindMark(plain!));
+        var mark = TestImages.FindMark(kept!);
+        Assert.NotNull(mark);
+        Assert.InRange(mark!.Value.Y, 0.4, 0.6);
+    }
+
+    [Fact]
+    public async Task AutoFormat_IsWebpWhenTheBrowserAcceptsIt_AndVariesOnAccept()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(800, 600), "auto.jpg");
+        var url = Urls.Image(item, new ImageCommand(400, null, FitMode.Max, OutputFormat.Auto));
+
+        var (webp, _) = await GetImageAsync(url, "image/webp,*/*");
+        var (jpeg, _) = await GetImageAsync(url, "image/jpeg,*/*");
+
+        Assert.Equal("image/webp", webp.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("image/jpeg", jpeg.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Accept", webp.Headers.Vary);
+        Assert.NotEqual(webp.Headers.ETag, jpeg.Headers.ETag);
+        Assert.Equal("public, max-age=31536000, immutable", webp.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
+    public async Task SecondRequest_IsServedFromTheCache_AndRevalidationGets304()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(1200, 900), "cached.jpg");
+        var url = Urls.Image(item, new ImageCommand(640, 480, FitMode.Crop, OutputFormat.Webp));
+        var (first, _) = await GetImageAsync(url);
+        var processed = Variants.ProcessedCount;
+
+        var (second, _) = await GetImageAsync(url);
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var notModified = await site.Browser().SendAsync(revalidate);
+
+        Assert.Equal(processed, Variants.ProcessedCount);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.True(first.Headers.ETag!.IsWeak is false);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentRequestsForANewVariant_AreProcessedOnce()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(2400, 1800), "busy.jpg");
+        var url = Urls.Image(item, new ImageCommand(960, 720, FitMode.Crop, OutputFormat.Webp));
+        var before = Variants.ProcessedCount;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => site.Browser().GetAsync(url)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(before + 1, Variants.ProcessedCount);
+        Assert.Single(responses.Select(r => r.Headers.ETag!.Tag).Distinct());
+    }
+
+    [Fact]
+    public async Task Commands_MustBeSignedOrANamedPreset()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(800, 600), "signed.jpg");
+        var signed = Urls.Image(item, new ImageCommand(400, 300));
+        var tampered = signed.Replace("w=400", "w=3000", StringComparison.Ordinal);
+        var unsigned = signed[..signed.IndexOf("&s=", StringComparison.Ordinal)];
+        var forged = signed[..(signed.Length - 4)] + "AAAA";
+
+        Assert.Equal(HttpStatusCode.OK, (await site.Browser().GetAsync(signed)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await site.Browser().GetAsync(tampered)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await site.Browser().GetAsync(unsigned)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await site.Browser().GetAsync(forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.Browser().GetAsync(MediaUrls.Preset(item, "thumb"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await site.Browser().GetAsync(MediaUrls.Preset(item, "thumb") + "&w=2000")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Browser().GetAsync(MediaUrls.Original(item) + "?w=20000&s=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Browser().GetAsync(MediaUrls.Original(item) + "?preset=huge")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Documents_DownloadUnderTheirVietnameseName_WithRanges()
+    {
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        var item = await UploadAsync(pdf, "Phiếu mời tham gia 2024.pdf");
+
+        var response = await site.Browser().GetAsync(MediaUrls.Original(item));
+        using var range = new HttpRequestMessage(HttpMethod.Get, MediaUrls.Original(item));
+        range.Headers.Range = new RangeHeaderValue(0, 7);
+        var partial = await site.Browser().SendAsync(range);
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("Phiếu mời tham gia 2024.pdf", response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("%PDF-1.4", await partial.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReplacedFile_OldUrlsAnswer301ToTheNewVersion()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(800, 600), "old.jpg");
+        var oldUrl = Urls.Image(item, new ImageCommand(400, 300));
+
+        var replaced = ContentValues.Ok(await Library.ReplaceAsync(item.Key, new MemoryStream(TestImages.Jpeg(800, 600, markX: 0.2)), "new.jpg", "editor"));
+        var response = await site.Browser().GetAsync(oldUrl);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(Urls.Image(replaced, new ImageCommand(400, 300)), response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ResponsiveImage_OffersOnlyWidthsTheSourceHas_AndEachVariantIsTheWidthItClaims()
+    {
+        var item = ContentValues.Ok(await Library.UploadAsync(
+            new MediaUpload(new MemoryStream(TestImages.Jpeg(1000, 800)), "card.jpg") { AltText = new Dictionary<string, string> { ["vi"] = "Đèn LED", ["en"] = "LED lamp" } },
+            "editor"));
+        var helper = new Spcncl.Site.TagHelpers.MediaImageTagHelper(Urls, site.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MediaOptions>>())
+        {
+            Item = item,
+            Culture = "en",
+            Aspect = "4/3",
+            Sizes = "(min-width: 60rem) 25vw, 100vw",
+        };
+        var output = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput("media-image", [], (_, _) => Task.FromResult<Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContent>(new Microsoft.AspNetCore.Razor.TagHelpers.DefaultTagHelperContent()));
+
+        helper.Process(new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContext([], new Dictionary<object, object>(), "id"), output);
+
+        Assert.Equal("img", output.TagName);
+        Assert.Equal("LED lamp", output.Attributes["alt"].Value);
+        Assert.Equal("lazy", output.Attributes["loading"].Value);
+        Assert.Equal(("960", "720"), (output.Attributes["width"].Value.ToString(), output.Attributes["height"].Value.ToString()));
+        var candidates = output.Attributes["srcset"].Value.ToString()!.Split(", ").Select(c => c.Split(' ')).ToList();
+        Assert.Equal(["320w", "480w", "640w", "800w", "960w"], candidates.Select(c => c[1]));
+        foreach (var candidate in candidates)
+        {
+            var (response, image) = await GetImageAsync(candidate[0]);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(int.Parse(candidate[1].TrimEnd('w'), System.Globalization.CultureInfo.InvariantCulture), image!.Width);
+            Assert.Equal(image.Width * 3 / 4, image.Height);
+        }
+    }
+
+    public static TheoryData<string> HostilePaths() =>
+    [
+        "/media/..%2F..%2F..%2Fetc%2Fpasswd/1/x.jpg",
+        "/media/%2e%2e/%2e%2e/etc/passwd",
+        "/media/..%252F..%252Fetc%252Fpasswd/1/x.jpg",
+        "/media/..\\..\\App_Data\\spcncl.db/1/x",
+        "/media/00000000000000000000000000000000/1/x.jpg",
+        "/media/not-a-key/1/x.jpg",
+        "/media/0123456789abcdef0123456789abcdef/-1/x.jpg",
+        "/media/0123456789abcdef0123456789abcdef/99999999999999999999/x.jpg",
+        "/media/App_Data/1/spcncl.db",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostilePaths))]
+    public async Task HostilePaths_Get400Or404(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        var response = await site.Browser().SendAsync(request);
+
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{path} answered {(int)response.StatusCode}");
+    }
+}
