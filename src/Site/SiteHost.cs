@@ -9,6 +9,7 @@ using Spcncl.Localization;
 using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
+using Spcncl.Registry;
 using Spcncl.Security;
 using Spcncl.Site.Endpoints;
 using Spcncl.Site.Rendering;
@@ -20,6 +21,9 @@ namespace Spcncl.Site;
 /// <summary>How the host is put together: the services of each capability, the middleware pipeline and the endpoints.</summary>
 public static class SiteHost
 {
+    /// <summary>The rate limit on public forms (enquiries, comments): per visitor address, <c>Site:PublicForms</c>.</summary>
+    public const string PublicFormsPolicy = "public-forms";
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // `dotnet run --project src/Site` starts in src/Site; the site root (uSync/, wwwroot/, appsettings*.json) is above it.
@@ -42,6 +46,7 @@ public static class SiteHost
             .AddContent()
             .AddPublished()
             .AddMedia(builder.Configuration)
+            .AddRegistry(builder.Configuration)
             .AddSync();
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
@@ -59,6 +64,30 @@ public static class SiteHost
         services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<RouteOptions>(options => options.ConstraintMap["siteCulture"] = typeof(SiteCultureRouteConstraint));
         services.AddResponseCompression(options => options.EnableForHttps = true);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PublicFormsPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.PublicForms;
+                return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = TimeSpan.FromSeconds(settings.WindowSeconds), QueueLimit = 0 });
+            });
+            options.OnRejected = async (context, ct) =>
+            {
+                var text = context.HttpContext.RequestServices.GetRequiredService<SiteText>();
+                context.HttpContext.Response.Headers.RetryAfter = "600";
+                await context.HttpContext.Response.WriteAsync(text["Form.TooMany"], ct);
+            };
+        });
+        services.AddSingleton<Spcncl.Site.Pages.PageHandlers>();
+        services.AddSingleton<Spcncl.Site.Pages.CatalogueLinks>();
+        foreach (var handler in typeof(SiteHost).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Spcncl.Site.Pages.IPageHandler).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(Spcncl.Site.Pages.IPageHandler), handler);
+        }
+
         return builder;
     }
 
@@ -86,6 +115,7 @@ public static class SiteHost
             RequestCultureProviders = [app.Services.GetRequiredService<SiteRequestCultureProvider>()],
         });
         app.UseRouting();
+        app.UseRateLimiter();
 
         // Files in wwwroot that the build did not fingerprint (a search engine's verification file dropped in by
         // operations) are still served, after the fingerprinted assets' endpoints have had their turn.
@@ -100,6 +130,7 @@ public static class SiteHost
     {
         app.MapStaticAssets();
         app.MapMediaEndpoints();
+        app.MapRegistryEndpoints();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).DisableHttpMetrics();
         app.MapGet("/health/live", () => Results.Text("Healthy", "text/plain")).WithName("Liveness").WithSummary("The process answers; no checks are run.");
         app.MapControllers().WithStaticAssets();

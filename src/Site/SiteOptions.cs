@@ -11,4 +11,14 @@ public sealed class SiteOptions
 
     /// <summary>Adds a <c>Server-Timing</c> header with the time spent in the application (for benchmarks).</summary>
     public bool ServerTiming { get; set; }
+
+    public PublicFormsOptions PublicForms { get; set; } = new();
+}
+
+/// <summary>How many form posts one visitor address may make per window.</summary>
+public sealed class PublicFormsOptions
+{
+    public int PermitLimit { get; set; } = 5;
+
+    public int WindowSeconds { get; set; } = 600;
 }

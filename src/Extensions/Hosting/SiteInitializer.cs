@@ -19,6 +19,7 @@ public sealed class SiteInitializer(
     USyncImporter importer,
     IEnumerable<ISiteLoader> loaders,
     ContentChangeDispatcher dispatcher,
+    TimeProvider clock,
     ILogger<SiteInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -35,7 +36,7 @@ public sealed class SiteInitializer(
         // Instructions written before this point are already in what we are about to load.
         await using (var db = dbFactory.CreateDbContext())
         {
-            dispatcher.LastAppliedId = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            await dispatcher.MarkLoadedAsync(db, clock, ct);
         }
 
         await importer.ImportAsync(folder, USyncImportMode.Startup, ct);

@@ -34,6 +34,18 @@ public sealed class SiteText(DictionaryService dictionary, SiteCultures cultures
     public string Format(string key, params object?[] args) =>
         string.Format(cultures.Get(CurrentCulture).Info, this[key], args);
 
+    /// <summary>
+    /// A phrase about a count, with the count formatted for the culture: <c>Key.One</c> when the count is 1 and the
+    /// culture has that form (English: "1 product"), otherwise <c>Key</c> ("12 products"; Vietnamese gives both the same text).
+    /// </summary>
+    public string Count(string key, long count)
+    {
+        var culture = CurrentCulture;
+        var info = cultures.Get(culture).Info;
+        var phrase = count == 1 && dictionary.Current.TryGet(culture, key + ".One", out var one) ? one : this[key];
+        return string.Format(info, phrase, count.ToString("#,##0", info));
+    }
+
     /// <summary>The site culture whose locale the request runs under (set by request localisation), or the default.</summary>
     public string CurrentCulture => cultures.FromLocale(CultureInfo.CurrentUICulture).Code;
 }

@@ -62,7 +62,7 @@ public sealed class MediaLibrary(
             return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, $"'{culture}' is not a site culture"));
         }
 
-        await using var prepared = await PrepareAsync(upload.Content, upload.FileName, ct);
+        await using var prepared = await PrepareAsync(upload.Content, upload.FileName, ct, upload.Trusted);
         if (prepared.Error is { } error)
         {
             return (null, error);
@@ -266,7 +266,7 @@ public sealed class MediaLibrary(
     }
 
     /// <summary>Copies the upload aside within the size limit, identifies it by content and, for images, re-encodes it.</summary>
-    private async Task<PreparedUpload> PrepareAsync(Stream content, string fileName, CancellationToken ct)
+    private async Task<PreparedUpload> PrepareAsync(Stream content, string fileName, CancellationToken ct, bool trusted = false)
     {
         var limit = options.Value.MaxUploadBytes;
         var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -303,6 +303,7 @@ public sealed class MediaLibrary(
         prepared.Type = type;
         var problem = type.Kind switch
         {
+            MediaKind.Image when trusted => InspectOnly(prepared),
             MediaKind.Image => ReencodeImage(prepared),
             MediaKind.Document when type.Extension == "pdf" => CheckPdf(raw),
             MediaKind.Captions => CheckCaptions(raw),
@@ -319,6 +320,14 @@ public sealed class MediaLibrary(
         prepared.Sha256 = Convert.ToHexString(await SHA256.HashDataAsync(prepared.Output, ct)).ToLowerInvariant();
         prepared.Output.Position = 0;
         return prepared;
+    }
+
+    private string? InspectOnly(PreparedUpload prepared)
+    {
+        var (width, height, error) = codec.Inspect(prepared.Raw);
+        prepared.Width = width;
+        prepared.Height = height;
+        return error;
     }
 
     private string? ReencodeImage(PreparedUpload prepared)
@@ -451,6 +460,12 @@ public sealed record MediaUpload(Stream Content, string FileName)
 
     /// <summary>A fixed key (uSync seeds keep theirs); otherwise a new one.</summary>
     public Guid? Key { get; init; }
+
+    /// <summary>
+    /// The site's own output (demo pictures it has just drawn): still identified by content and size-checked, but not
+    /// decoded and re-encoded again. Never set for anything a person uploaded.
+    /// </summary>
+    internal bool Trusted { get; init; }
 }
 
 public sealed record MediaDescription(

@@ -34,6 +34,12 @@ public abstract class SiteDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<MediaFolderEntity> MediaFolders => Set<MediaFolderEntity>();
 
+    public DbSet<AwardCycleEntity> AwardCycles => Set<AwardCycleEntity>();
+
+    public DbSet<AwardEntity> Awards => Set<AwardEntity>();
+
+    public DbSet<EnquiryEntity> Enquiries => Set<EnquiryEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly, t => t.Namespace == typeof(Configurations.DocumentConfiguration).Namespace);
 

@@ -36,6 +36,14 @@ public sealed class USyncExporter(SiteDbContextFactory dbFactory, SiteCultures c
         }
 
         var documents = await db.Documents.AsNoTracking().Include(d => d.Cultures).Where(d => !d.Trashed).ToListAsync(ct);
+        if (files.Count == 0 && documents.Count == 0)
+        {
+            // Exporting an empty database would delete every file of the folder: almost always the wrong database.
+            throw new USyncExportRefusedException(
+                "The database holds no document types and no content, so exporting would empty the uSync folder. "
+                + "Start the site once (it imports the uSync folder into a new database) or run 'usync import', then export.");
+        }
+
         var unpublishedEdits = new List<string>();
         var byId = documents.ToDictionary(d => d.Id);
         foreach (var document in documents)
@@ -135,3 +143,6 @@ public sealed record USyncExportReport(int DocumentTypes, int DictionaryKeys, in
 {
     public override string ToString() => $"{DocumentTypes} document types, {DictionaryKeys} dictionary keys, {Documents} documents";
 }
+
+/// <summary>Thrown when an export would lose the folder's files (the database is empty); nothing on disk was touched.</summary>
+public sealed class USyncExportRefusedException(string message) : Exception(message);

@@ -15,15 +15,20 @@ public sealed partial class USyncFolder
     public const string DictionaryFolder = "Dictionary";
     public const string ContentFolder = "Content";
     public const string MediaFolder = "Media";
+    public const string RegistryFolder = "Registry";
 
-    private USyncFolder(DocumentTypeSet types, IReadOnlyList<DictionaryEntry> dictionary, IReadOnlyList<MediaSeed> media, IReadOnlyList<ContentItem> content, string schemaHash)
+    private USyncFolder(DocumentTypeSet types, IReadOnlyList<DictionaryEntry> dictionary, IReadOnlyList<MediaSeed> media, IReadOnlyList<ContentItem> content, RegistrySeed registry, string schemaHash)
     {
         DocumentTypes = types;
         Dictionary = dictionary;
         Media = media;
         Content = content;
+        Registry = registry;
         SchemaHash = schemaHash;
     }
+
+    /// <summary>Award cycles (statuses, dates, cycles still without a decision) and each year's decision list.</summary>
+    public RegistrySeed Registry { get; }
 
     /// <summary>Seed media, each with the way to get its bytes (a file beside it or a drawing recipe).</summary>
     public IReadOnlyList<MediaSeed> Media { get; }
@@ -46,12 +51,13 @@ public sealed partial class USyncFolder
         var dictionary = ReadDictionary(Path.Combine(root, DictionaryFolder), codes, errors);
         var media = ReadMedia(Path.Combine(root, MediaFolder), codes, errors);
         var content = ReadContent(Path.Combine(root, ContentFolder), types, cultures, errors);
+        var registry = ReadRegistry(Path.Combine(root, RegistryFolder), errors);
         if (errors.Count > 0)
         {
             throw new SyncFileException(errors);
         }
 
-        return new USyncFolder(types, dictionary, media, content, HashFiles(root, [DocumentTypeSerializer.FolderName, DictionaryFolder]));
+        return new USyncFolder(types, dictionary, media, content, registry, HashFiles(root, [DocumentTypeSerializer.FolderName, DictionaryFolder]));
     }
 
     private static string HashFiles(string root, string[] folders)
@@ -222,6 +228,46 @@ public sealed partial class USyncFolder
         return seeds;
     }
 
+    private static RegistrySeed ReadRegistry(string folder, List<SyncFileError> errors)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return new RegistrySeed([], []);
+        }
+
+        var cycles = new List<CycleFile>();
+        var cyclesPath = Path.Combine(folder, "cycles.json");
+        if (File.Exists(cyclesPath))
+        {
+            try
+            {
+                cycles = JsonSerializer.Deserialize<List<CycleFile>>(File.ReadAllText(cyclesPath), SyncJson.Options) ?? [];
+                for (var i = 0; i < cycles.Count; i++)
+                {
+                    if (cycles[i].Year is not (>= 2018 and <= 2100))
+                    {
+                        errors.Add(new SyncFileError($"{RegistryFolder}/cycles.json", $"$[{i}].year", "must be a year from 2018"));
+                    }
+
+                    if (!Enum.TryParse<Registry.CycleStatus>(cycles[i].Status, out _))
+                    {
+                        errors.Add(new SyncFileError($"{RegistryFolder}/cycles.json", $"$[{i}].status", $"'{cycles[i].Status}' is not one of {string.Join(", ", Enum.GetNames<Registry.CycleStatus>())}"));
+                    }
+                }
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(new SyncFileError($"{RegistryFolder}/cycles.json", ex.Path ?? "$", DocumentTypeSerializer.DescribeJsonError(ex)));
+            }
+        }
+
+        var lists = Directory.EnumerateFiles(folder)
+            .Where(f => Path.GetExtension(f) is ".csv" or ".xlsx")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new RegistrySeed(cycles, lists);
+    }
+
     private static List<ContentItem> ReadContent(string folder, DocumentTypeSet types, SiteCultures cultures, List<SyncFileError> errors)
     {
         var items = new List<ContentItem>();
@@ -360,6 +406,25 @@ public sealed partial class USyncFolder
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeFileName();
+}
+
+/// <summary>The registry's seed: cycle statuses and dates from <c>cycles.json</c>, and the decision lists to import (paths).</summary>
+public sealed record RegistrySeed(IReadOnlyList<CycleFile> Cycles, IReadOnlyList<string> DecisionLists);
+
+/// <summary>One entry of <c>uSync/Registry/cycles.json</c>: what a decision list cannot say (status, a cycle not yet decided).</summary>
+public sealed class CycleFile
+{
+    public int? Year { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? DecisionNumber { get; set; }
+
+    public DateOnly? DecisionDate { get; set; }
+
+    public DateOnly? CouncilDate { get; set; }
+
+    public DateOnly? CeremonyDate { get; set; }
 }
 
 /// <summary>One media manifest, checked, with the path of its file when it has one.</summary>

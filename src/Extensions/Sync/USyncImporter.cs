@@ -19,6 +19,7 @@ public sealed class USyncImporter(
     ContentService contentService,
     MediaLibrary mediaLibrary,
     IMediaStorage mediaStorage,
+    Registry.Import.RegistryImporter registryImporter,
     SiteCultures cultures,
     DocumentTypeRegistry registry,
     TimeProvider clock,
@@ -84,8 +85,13 @@ public sealed class USyncImporter(
             var storedFiles = new List<string>();
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 await ImportMediaAsync(db, folder.Media, mode, report, storedFiles, ct);
+                var media = watch.ElapsedMilliseconds;
                 await ImportContentAsync(scope, folder.Content, mode, report, ct);
+                var content = watch.ElapsedMilliseconds;
+                await ImportRegistryAsync(scope, folder.Registry, report, ct);
+                logger.LogInformation("uSync seed: media {Media} ms, content {Content} ms, registry {Registry} ms", media, content - media, watch.ElapsedMilliseconds - content);
             }
             catch
             {
@@ -104,7 +110,7 @@ public sealed class USyncImporter(
             }
 
             await db.SaveChangesAsync(ct);
-            if (report.ContentCreated + report.ContentUpdated + report.MediaCreated + report.MediaUpdated > 0)
+            if (report.ContentCreated + report.ContentUpdated + report.MediaCreated + report.MediaUpdated + report.RegistryChanged > 0)
             {
                 scope.RefreshAllOnComplete();
             }
@@ -190,33 +196,43 @@ public sealed class USyncImporter(
     private async Task ImportMediaAsync(SiteDbContext db, IReadOnlyList<MediaSeed> seeds, USyncImportMode mode, USyncImportReport report, List<string> storedFiles, CancellationToken ct)
     {
         var existing = await db.MediaItems.ToDictionaryAsync(m => m.Key, ct);
-        foreach (var seed in seeds)
+        var missing = seeds.Where(s => !existing.ContainsKey(s.Key)).ToList();
+
+        // Drawing the demo pictures is CPU work: done on every core before the (sequential) database work.
+        var drawn = new (byte[] Bytes, string FileName)[missing.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, missing.Count), ct, (i, _) =>
+        {
+            drawn[i] = ReadSeed(missing[i]);
+            return ValueTask.CompletedTask;
+        });
+
+        foreach (var seed in seeds.Where(s => existing.ContainsKey(s.Key)))
         {
             var data = seed.Data;
-            if (existing.TryGetValue(seed.Key, out var row))
+            var row = existing[seed.Key];
+            var alt = System.Text.Json.JsonSerializer.Serialize((data.Alt ?? []).OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value));
+            if (mode == USyncImportMode.Full && (row.Name != data.Name || row.AltText != alt || row.FocalX != data.FocalX || row.FocalY != data.FocalY))
             {
-                var alt = System.Text.Json.JsonSerializer.Serialize((data.Alt ?? []).OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value));
-                if (mode == USyncImportMode.Full && (row.Name != data.Name || row.AltText != alt || row.FocalX != data.FocalX || row.FocalY != data.FocalY))
-                {
-                    row.Name = data.Name!;
-                    row.AltText = alt;
-                    row.FocalX = data.FocalX;
-                    row.FocalY = data.FocalY;
-                    row.Version++;
-                    report.MediaUpdated++;
-                }
-                else
-                {
-                    report.MediaUnchanged++;
-                }
-
-                continue;
+                row.Name = data.Name!;
+                row.AltText = alt;
+                row.FocalX = data.FocalX;
+                row.FocalY = data.FocalY;
+                row.Version++;
+                report.MediaUpdated++;
             }
+            else
+            {
+                report.MediaUnchanged++;
+            }
+        }
 
-            await using var content = OpenSeed(seed, out var fileName);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var seed = missing[i];
+            var data = seed.Data;
             var (entity, error) = await mediaLibrary.AddAsync(
                 db,
-                new MediaUpload(content, fileName) { Key = seed.Key, Name = data.Name, AltText = data.Alt, Caption = data.Caption, FocalX = data.FocalX, FocalY = data.FocalY },
+                new MediaUpload(new MemoryStream(drawn[i].Bytes), drawn[i].FileName) { Key = seed.Key, Name = data.Name, AltText = data.Alt, Caption = data.Caption, FocalX = data.FocalX, FocalY = data.FocalY, Trusted = data.Generate is not null },
                 ImportUser,
                 ct);
             if (entity is null)
@@ -231,17 +247,76 @@ public sealed class USyncImporter(
         await db.SaveChangesAsync(ct);
     }
 
-    private static Stream OpenSeed(MediaSeed seed, out string fileName)
+    /// <summary>Each year's decision list through the registry's own importer, then the cycles file's statuses and dates.</summary>
+    private async Task ImportRegistryAsync(ContentScope scope, RegistrySeed seed, USyncImportReport report, CancellationToken ct)
+    {
+        foreach (var path in seed.DecisionLists)
+        {
+            var file = $"{USyncFolder.RegistryFolder}/{Path.GetFileName(path)}";
+            Registry.Import.DecisionList list;
+            await using (var stream = File.OpenRead(path))
+            {
+                list = Registry.Import.DecisionListReader.Read(stream, path);
+            }
+
+            var result = new Registry.Import.RegistryImportReport { FileName = file };
+            if (list.Error is null)
+            {
+                await registryImporter.ImportInScopeAsync(scope, list, ImportUser, result, ct);
+            }
+
+            if ((list.Error ?? result.FileError) is { } fileError)
+            {
+                throw new SyncFileException([new SyncFileError(file, "$", fileError)]);
+            }
+
+            if (result.Errors.Count > 0)
+            {
+                throw new SyncFileException([.. result.Errors.Select(e => new SyncFileError(file, $"row {e.Row}, {e.Column}", $"'{e.Value}': {e.Reason}"))]);
+            }
+
+            report.RegistryChanged += result.Cycles.Changed + result.Awards.Changed;
+        }
+
+        var db = scope.Db;
+        var cycles = await db.AwardCycles.ToDictionaryAsync(c => c.Year, ct);
+        foreach (var cycle in seed.Cycles)
+        {
+            var year = cycle.Year!.Value;
+            if (!cycles.TryGetValue(year, out var row))
+            {
+                row = new AwardCycleEntity { Year = year, DecisionNumber = "" };
+                db.AwardCycles.Add(row);
+            }
+
+            var status = cycle.Status!;
+            if (row.Status != status || (cycle.DecisionNumber is { } n && row.DecisionNumber != n) || (cycle.DecisionDate is { } d && row.DecisionDate != d)
+                || (cycle.CouncilDate is { } c && row.CouncilDate != c) || (cycle.CeremonyDate is { } e && row.CeremonyDate != e))
+            {
+                row.Status = status;
+                row.DecisionNumber = cycle.DecisionNumber ?? row.DecisionNumber;
+                row.DecisionDate = cycle.DecisionDate ?? row.DecisionDate;
+                row.CouncilDate = cycle.CouncilDate ?? row.CouncilDate;
+                row.CeremonyDate = cycle.CeremonyDate ?? row.CeremonyDate;
+                row.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+                report.RegistryChanged++;
+                scope.Notify(new Content.Notifications.ContentChange(Content.Notifications.ContentChangeKind.RefreshRegistry, []));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static (byte[] Bytes, string FileName) ReadSeed(MediaSeed seed)
     {
         if (seed.SourcePath is { } path)
         {
-            fileName = Path.GetFileName(path);
-            return File.OpenRead(path);
+            return (File.ReadAllBytes(path), Path.GetFileName(path));
         }
 
         var recipe = seed.Data.Generate!;
         using var image = DemoImages.Render(new DemoImageRecipe(recipe.Style!, recipe.Seed ?? 0, recipe.Palette, recipe.Width!.Value, recipe.Height!.Value));
-        var output = new MemoryStream();
+        using var output = new MemoryStream();
         var png = recipe.Style == "logo";
         if (png)
         {
@@ -249,47 +324,37 @@ public sealed class USyncImporter(
         }
         else
         {
-            image.Save(output, new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder { Quality = 88 });
+            image.Save(output, new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder { Quality = 85 });
         }
 
-        output.Position = 0;
-        fileName = $"{UrlSegments.FromName(seed.Data.Name!)}.{(png ? "png" : "jpg")}";
-        return output;
+        return (output.ToArray(), $"{UrlSegments.FromName(seed.Data.Name!)}.{(png ? "png" : "jpg")}");
     }
 
+    /// <summary>
+    /// New documents are created and published level by level in batches (parents first); existing ones are left
+    /// alone at start-up and brought to the file's state by a full import.
+    /// </summary>
     private static async Task ImportContentAsync(ContentScope scope, IReadOnlyList<ContentItem> items, USyncImportMode mode, USyncImportReport report, CancellationToken ct)
     {
         var db = scope.Db;
         var ids = await db.Documents.Select(d => new { d.Key, d.Id }).ToDictionaryAsync(d => d.Key, d => d.Id, ct);
-        foreach (var item in items)
+        var byKey = items.ToDictionary(i => i.Key);
+        int Depth(ContentItem item) => item.Data.Parent is { } parent && byKey.TryGetValue(parent, out var p) ? Depth(p) + 1 : 0;
+
+        foreach (var level in items.GroupBy(Depth).OrderBy(g => g.Key))
         {
-            int? parentId = null;
-            if (item.Data.Parent is { } parentKey)
+            var fresh = new List<ContentItem>();
+            foreach (var item in level)
             {
-                if (!ids.TryGetValue(parentKey, out var pid))
+                if (!ids.TryGetValue(item.Key, out var existingId))
                 {
-                    throw new SyncFileException([new SyncFileError(item.File, "$.parent", $"the parent {parentKey} is neither in the uSync folder nor in the database")]);
+                    fresh.Add(item);
                 }
-
-                parentId = pid;
-            }
-
-            var variants = item.Data.Cultures!.ToDictionary(
-                c => c.Key,
-                c => new VariantInput(c.Value.Name!, c.Value.Segment, c.Value.Values?.ToDictionary(v => v.Key, v => (JsonElement?)v.Value)),
-                StringComparer.Ordinal);
-            var shared = item.Data.Shared?.ToDictionary(v => v.Key, v => (JsonElement?)v.Value);
-            var toPublish = item.Data.Cultures!.Where(c => c.Value.Published == true).Select(c => c.Key).ToList();
-
-            if (ids.TryGetValue(item.Key, out var existingId))
-            {
-                if (mode != USyncImportMode.Full)
+                else if (mode != USyncImportMode.Full)
                 {
                     report.ContentUnchanged++;
-                    continue;
                 }
-
-                if (await UpdateAsync(scope, item, existingId, parentId, variants, shared, toPublish, ct))
+                else if (await UpdateAsync(scope, item, existingId, ParentOf(item, ids), Variants(item), Shared(item), Published(item), ct))
                 {
                     report.ContentUpdated++;
                 }
@@ -297,23 +362,60 @@ public sealed class USyncImporter(
                 {
                     report.ContentUnchanged++;
                 }
+            }
 
+            if (fresh.Count == 0)
+            {
                 continue;
             }
 
-            var created = Check(item, await scope.Writer.CreateAsync(
-                new CreateDocumentRequest(item.Data.Type!, parentId, variants, shared) { Key = item.Key, SortOrder = item.Data.SortOrder },
+            var created = await scope.Writer.CreateManyAsync(
+                [.. fresh.Select(item => new CreateDocumentRequest(item.Data.Type!, ParentOf(item, ids), Variants(item), Shared(item)) { Key = item.Key, SortOrder = item.Data.SortOrder })],
                 ImportUser,
-                ct));
-            ids[item.Key] = created.Id;
-            if (toPublish.Count > 0)
+                ct);
+            if (created.Failures.Count > 0)
             {
-                Check(item, await scope.Writer.PublishAsync(created.Id, toPublish, ImportUser, null, ct));
+                var (index, failure) = created.Failures[0];
+                Check(fresh[index], failure);
             }
 
-            report.ContentCreated++;
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                ids[fresh[i].Key] = created.Documents[i].Id;
+            }
+
+            var toPublish = fresh.Select((item, i) => (Item: item, Request: new PublishRequest(created.Documents[i].Id, Published(item)))).Where(p => p.Request.Cultures.Count > 0).ToList();
+            var publishedResult = await scope.Writer.PublishManyAsync([.. toPublish.Select(p => p.Request)], ImportUser, ct);
+            if (publishedResult.Failures.Count > 0)
+            {
+                var (index, failure) = publishedResult.Failures[0];
+                Check(toPublish[index].Item, failure);
+            }
+
+            report.ContentCreated += fresh.Count;
         }
     }
+
+    private static int? ParentOf(ContentItem item, Dictionary<Guid, int> ids)
+    {
+        if (item.Data.Parent is not { } parentKey)
+        {
+            return null;
+        }
+
+        return ids.TryGetValue(parentKey, out var id)
+            ? id
+            : throw new SyncFileException([new SyncFileError(item.File, "$.parent", $"the parent {parentKey} is neither in the uSync folder nor in the database")]);
+    }
+
+    private static Dictionary<string, VariantInput> Variants(ContentItem item) => item.Data.Cultures!.ToDictionary(
+        c => c.Key,
+        c => new VariantInput(c.Value.Name!, c.Value.Segment, c.Value.Values?.ToDictionary(v => v.Key, v => (JsonElement?)v.Value)),
+        StringComparer.Ordinal);
+
+    private static Dictionary<string, JsonElement?>? Shared(ContentItem item) => item.Data.Shared?.ToDictionary(v => v.Key, v => (JsonElement?)v.Value);
+
+    private static List<string> Published(ContentItem item) => [.. item.Data.Cultures!.Where(c => c.Value.Published == true).Select(c => c.Key)];
 
     /// <summary>Brings an existing document to the file's state; returns false when it already was.</summary>
     private static async Task<bool> UpdateAsync(
@@ -483,10 +585,12 @@ public sealed class USyncImportReport
 
     public int MediaUnchanged { get; set; }
 
-    public bool ChangedAnything => LanguagesChanged + DocumentTypesChanged + DictionaryChanged + MediaCreated + MediaUpdated + ContentCreated + ContentUpdated > 0;
+    public int RegistryChanged { get; set; }
+
+    public bool ChangedAnything => LanguagesChanged + DocumentTypesChanged + DictionaryChanged + MediaCreated + MediaUpdated + ContentCreated + ContentUpdated + RegistryChanged > 0;
 
     public override string ToString() =>
         $"languages {LanguagesChanged} changed, document types {DocumentTypesChanged} changed, dictionary {DictionaryChanged} changed, " +
-        $"media {MediaCreated} created, {MediaUpdated} updated, {MediaUnchanged} unchanged, " +
+        $"media {MediaCreated} created, {MediaUpdated} updated, {MediaUnchanged} unchanged, registry {RegistryChanged} changed, " +
         $"content {ContentCreated} created, {ContentUpdated} updated, {ContentUnchanged} unchanged";
 }

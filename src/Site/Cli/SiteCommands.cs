@@ -15,6 +15,7 @@ public static class SiteCommands
     {
         ["usync export"] = "usync export [--to DIR]   write document types, dictionary and content to the uSync folder (or DIR)",
         ["usync import"] = "usync import [--from DIR] make the database match the uSync folder (or DIR), content included",
+        ["registry import"] = "registry import FILE [--dry-run]   import a year's decision list (CSV or XLSX); --dry-run reports without writing",
     };
 
     public static (SiteCommand? Command, string[] HostArgs) Split(string[] args)
@@ -28,6 +29,14 @@ public static class SiteCommands
                 if (args[i] is "--to" or "--from" && i + 1 < args.Length)
                 {
                     options[args[i][2..]] = args[++i];
+                }
+                else if (args[i] == "--dry-run")
+                {
+                    options["dry-run"] = "true";
+                }
+                else if (!args[i].StartsWith('-') && !args[i].Contains('=', StringComparison.Ordinal) && !options.ContainsKey("file"))
+                {
+                    options["file"] = args[i];
                 }
                 else
                 {
@@ -44,6 +53,55 @@ public static class SiteCommands
         }
 
         return (null, args);
+    }
+
+    /// <summary>Imports a decision list and prints what was (or would be) created, updated and unchanged, and every bad row.</summary>
+    private static async Task<int> ImportRegistryAsync(WebApplication app, SiteCommand command)
+    {
+        if (command.Options.GetValueOrDefault("file") is not { } file)
+        {
+            await Console.Error.WriteLineAsync("Usage: " + Usage["registry import"]);
+            return 2;
+        }
+
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"{file}: no such file");
+            return 2;
+        }
+
+        await app.InitializeSiteAsync();
+        var dryRun = command.Options.ContainsKey("dry-run");
+        Spcncl.Registry.Import.RegistryImportReport report;
+        await using (var stream = File.OpenRead(file))
+        {
+            report = await app.Services.GetRequiredService<Spcncl.Registry.Import.RegistryImporter>().ImportAsync(stream, file, dryRun, "cli");
+        }
+
+        Console.WriteLine($"{report.FileName}: {report.Rows} rows{(dryRun ? " (dry run: nothing written)" : "")}");
+        if (report.FileError is { } fileError)
+        {
+            await Console.Error.WriteLineAsync($"  the file cannot be imported: {fileError}");
+            return 1;
+        }
+
+        Console.WriteLine($"  cycles:      {report.Cycles}");
+        Console.WriteLine($"  enterprises: {report.Enterprises.Created} created as drafts, {report.Enterprises.Unchanged} matched by tax code");
+        Console.WriteLine($"  products:    {report.Products.Created} created as drafts, {report.Products.Unchanged} matched");
+        Console.WriteLine($"  awards:      {report.Awards}");
+        foreach (var error in report.Errors)
+        {
+            await Console.Error.WriteLineAsync($"  {error}");
+        }
+
+        if (report.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"  {report.Errors.Count} problems: nothing was imported.");
+            return 1;
+        }
+
+        Console.WriteLine(report.Committed ? "  imported." : "  nothing written.");
+        return 0;
     }
 
     public static async Task<int> RunAsync(WebApplication app, SiteCommand command)
@@ -78,12 +136,15 @@ public static class SiteCommands
                     return 0;
                 }
 
+                case "registry import":
+                    return await ImportRegistryAsync(app, command);
+
                 default:
                     await Console.Error.WriteLineAsync($"Unknown command '{command.Name}'. Commands:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", Usage.Values)}");
                     return 2;
             }
         }
-        catch (Exception ex) when (ex is SyncFileException or SiteConfigurationException)
+        catch (Exception ex) when (ex is SyncFileException or SiteConfigurationException or USyncExportRefusedException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;

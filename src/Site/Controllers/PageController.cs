@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Spcncl.Site.Pages;
 using Spcncl.Localization;
 using Spcncl.Published;
 using Spcncl.Published.Models;
@@ -17,6 +19,8 @@ public sealed class PageController(
     PageLayoutBuilder layouts,
     SiteCultures cultures,
     SiteRequestCultureProvider cultureProvider,
+    PageHandlers handlers,
+    Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery,
     SiteText text) : Controller
 {
     public const string NotFoundType = "notFound";
@@ -36,17 +40,85 @@ public sealed class PageController(
     {
         var snapshot = snapshots.Current;
         var path = Request.Path.Value ?? "/";
-        if (snapshot.Match(path) is not { } match)
+        if (snapshot.Match(path) is { } match)
         {
-            return snapshot.RedirectTarget(path) is { } target
-                ? RedirectPermanent(target + Request.QueryString)
-                : NotFoundPage(snapshot, culture);
+            var page = models.Create(snapshot.Get(match.DocumentId)!, culture, snapshot)!;
+            return handlers.For(page.DocumentType) is { } handler
+                ? Outcome(page, handler.Render(new PageRequest(page, [], HttpContext)))
+                : Page(page, new RenderView(ViewPath(page.Document.Type.Template), page));
         }
 
-        var document = snapshot.Get(match.DocumentId)!;
-        var page = models.Create(document, snapshot.In(document, culture)!, snapshot);
-        HttpContext.Features.Set(layouts.ForPage(page, Request));
-        return View(ViewPath(document.Type.Template), page);
+        if (snapshot.RedirectTarget(path) is { } target)
+        {
+            return RedirectPermanent(target + Request.QueryString);
+        }
+
+        return SubPath(snapshot, culture, path) is { } found
+            ? Outcome(found.Page, found.Handler.Render(new PageRequest(found.Page, found.Remaining, HttpContext)))
+            : NotFoundPage(snapshot, culture);
+    }
+
+    /// <summary>
+    /// A form posted to a page (an enquiry to a supplier). Rate-limited per visitor. The antiforgery token is checked
+    /// here rather than by the global filter so that a post to a page without a form is a plain 404, and a post whose
+    /// token failed (the page stayed open for days, cookies blocked) gets its form back with what was typed and a
+    /// message, not a blank 400.
+    /// </summary>
+    [HttpPost("{culture:siteCulture}/{**path}")]
+    [EnableRateLimiting(SiteHost.PublicFormsPolicy)]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Post(string culture)
+    {
+        var snapshot = snapshots.Current;
+        if (snapshot.Match(Request.Path.Value ?? "/") is { } match
+            && models.Create(snapshot.Get(match.DocumentId)!, culture, snapshot) is { } page
+            && handlers.For(page.DocumentType) is { } handler)
+        {
+            var request = new PageRequest(page, [], HttpContext) { FormTokenRejected = !await antiforgery.IsRequestValidAsync(HttpContext) };
+            if (await handler.PostAsync(request) is { } outcome)
+            {
+                return Outcome(page, outcome);
+            }
+        }
+
+        return NotFoundPage(snapshot, culture);
+    }
+
+    /// <summary>The deepest page above <paramref name="path"/> whose handler may answer the rest of it.</summary>
+    private (PublishedPage Page, IPageHandler Handler, string[] Remaining)? SubPath(PublishedSnapshot snapshot, string culture, string path)
+    {
+        var segments = path.Trim('/').Split('/');
+        for (var keep = segments.Length - 1; keep >= 1; keep--)
+        {
+            var prefix = "/" + string.Join('/', segments[..keep]);
+            if (keep == 1)
+            {
+                prefix += "/";
+            }
+
+            if (snapshot.Match(prefix) is { } match
+                && models.Create(snapshot.Get(match.DocumentId)!, culture, snapshot) is { } page
+                && handlers.For(page.DocumentType) is { } handler)
+            {
+                return (page, handler, segments[keep..]);
+            }
+        }
+
+        return null;
+    }
+
+    private IActionResult Outcome(PublishedPage page, PageOutcome? outcome) => outcome switch
+    {
+        RenderView view => Page(page, view),
+        RedirectTo redirect => new RedirectResult(redirect.Url, permanent: redirect.StatusCode == StatusCodes.Status301MovedPermanently, preserveMethod: false) { UrlHelper = Url },
+        _ => NotFoundPage(snapshots.Current, page.Culture),
+    };
+
+    private ViewResult Page(PublishedPage page, RenderView view)
+    {
+        Response.StatusCode = view.StatusCode;
+        HttpContext.Features.Set(layouts.ForPage(page, Request, view.UrlSuffix, view.Title, view.NoIndex));
+        return View(view.View, view.Model);
     }
 
     /// <summary>Remembers the visitor's language choice, then goes to the page in that language (local URLs only).</summary>

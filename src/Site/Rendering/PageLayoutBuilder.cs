@@ -13,19 +13,20 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
 {
     public const string UntranslatedNoticeQuery = "untranslated";
 
-    public PageLayout ForPage(PublishedPage page, HttpRequest request)
+    /// <param name="urlSuffix">A sub-path the page's handler answers (<c>/2023</c>): canonical, hreflang and the switcher carry it.</param>
+    public PageLayout ForPage(PublishedPage page, HttpRequest request, string urlSuffix = "", string? title = null, bool noIndex = false)
     {
         var snapshot = page.Snapshot;
         var culture = page.Culture;
-        var isHome = page.Document == snapshot.Home;
-        var title = isHome ? text["Site.Name"] : $"{page.Name} · {text["Site.ShortName"]}";
+        var isHome = page.Document == snapshot.Home && urlSuffix.Length == 0;
+        var fullTitle = isHome ? text["Site.Name"] : $"{title ?? page.Name} · {text["Site.ShortName"]}";
         var alternates = PageAlternates.For(snapshot, page.Document)
-            .Select(a => a with { Url = urls.Absolute(request, a.Url) })
+            .Select(a => a with { Url = urls.Absolute(request, a.HrefLang == "x-default" && a.Url == "/" ? a.Url : a.Url + urlSuffix) })
             .ToList();
 
         var languages = cultures.All.Select(c =>
         {
-            var target = snapshot.In(page.Document, c.Code)?.Url;
+            var target = snapshot.In(page.Document, c.Code)?.Url is { } pageUrl ? pageUrl + urlSuffix : null;
             return new LanguageOption(
                 c.Code,
                 c.NativeName,
@@ -42,14 +43,15 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
                 .OfType<PublishedPage>()
                 .Where(p => p.Url is not null)
                 .Select(p => new NavigationItem(p.Document == snapshot.Home ? text["Nav.Home"] : p.Name, p.Url!, false, true))
-                .Append(new NavigationItem(page.Name, page.Url ?? "", true, true))
+                .Append(new NavigationItem(page.Name, page.Url ?? "", urlSuffix.Length == 0, true))
+                .Concat(urlSuffix.Length == 0 ? [] : [new NavigationItem(title ?? urlSuffix.Trim('/'), page.Url + urlSuffix, true, true)])
                 .ToList();
 
         return new PageLayout(
             culture,
-            title,
+            fullTitle,
             page.MetaDescription,
-            page.Url is null ? null : urls.Absolute(request, page.Url),
+            page.Url is null ? null : urls.Absolute(request, page.Url + urlSuffix),
             alternates,
             Navigation(snapshot, culture, page.Document.Id, ancestors),
             breadcrumbs,
@@ -58,7 +60,7 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             page.IsFallback ? page.ContentCulture : null,
             isHome && request.Query.ContainsKey(UntranslatedNoticeQuery),
             options.Value.DemoBanner,
-            NoIndex: false,
+            noIndex,
             Footer(snapshot, culture));
     }
 

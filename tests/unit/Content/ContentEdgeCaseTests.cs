@@ -84,7 +84,7 @@ public sealed class ContentEdgeCaseTests
     public async Task MoveNextToAPublishedPageOfTheSameSegment_IsRefused_ButADraftStepsAside()
     {
         await using var engine = await TestEngine.StartAsync();
-        var about = engine.IdOf("textPage");
+        var about = engine.IdAt("/en/about");
         var there = Ok(await CreatePageAsync(engine, "Tin", parentId: about));
         Ok(await engine.Content.PublishAsync(there.Id, ["vi"], Editor));
         var published = Ok(await CreatePageAsync(engine, "Tin"));

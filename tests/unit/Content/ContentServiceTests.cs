@@ -277,7 +277,7 @@ public sealed class ContentServiceTests : IAsyncLifetime
     [Fact]
     public async Task Move_RedirectsTheWholeBranchAndKeepsSegments()
     {
-        var about = _engine.IdOf("textPage");
+        var about = _engine.IdAt("/en/about");
         var page = Ok(await CreatePageAsync("Chuyển đi", "Moving page"));
         Ok(await Content.PublishAsync(page.Id, ["vi", "en"], Editor));
         var child = Ok(await CreatePageAsync("Con", "Child", parentId: page.Id));

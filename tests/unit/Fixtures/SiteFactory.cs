@@ -16,7 +16,7 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
+        _database = await TestDatabase.CreateAsync(Provider, await TestEngine.SeededTemplates.GetAsync(Provider));
 
         // Touching Server builds and starts the host, which runs the site's start-up (migrate, import, snapshot).
         _ = Server;

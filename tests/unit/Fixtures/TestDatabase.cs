@@ -31,31 +31,41 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Null for SQLite: the site uses its default file under <see cref="DataFolder"/>.</summary>
     public string? ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="copyOf">A database to start from (a seeded template): its data folder is copied, and on PostgreSQL the database is created from it.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, TestDatabase? copyOf = null)
     {
         var data = RepositoryPaths.NewTempFolder(provider.ToString().ToLowerInvariant());
+        if (copyOf is not null)
+        {
+            RepositoryPaths.CopyFolder(copyOf.DataFolder, data);
+        }
+
         if (provider == DatabaseProvider.Sqlite)
         {
             return new TestDatabase(provider, data, null, null, null);
         }
 
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            throw new InvalidOperationException(
-                $"The PostgreSQL tests need a server: run tests/run.sh, which starts one, or set {PostgresVariable} to a connection string of a user allowed to create databases.");
-        }
-
+        var admin = AdminConnection();
         var name = $"spcncl_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var template = copyOf?._databaseName is { } source ? $" TEMPLATE \"{source}\"" : "";
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{template}", connection);
             await command.ExecuteNonQueryAsync();
         }
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
         return new TestDatabase(provider, data, builder.ConnectionString, admin, name);
+    }
+
+    private static string AdminConnection()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        return string.IsNullOrWhiteSpace(admin)
+            ? throw new InvalidOperationException(
+                $"The PostgreSQL tests need a server: run tests/run.sh, which starts one, or set {PostgresVariable} to a connection string of a user allowed to create databases.")
+            : admin;
     }
 
     public Dictionary<string, string?> Settings() => new()

@@ -9,6 +9,7 @@ using Spcncl.Localization;
 using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
+using Spcncl.Registry;
 using Spcncl.Sync;
 
 namespace Spcncl.Tests.Fixtures;
@@ -49,7 +50,9 @@ public sealed class TestEngine : IAsyncDisposable
     /// <param name="sharedDatabase">Another engine's database: two engines on one database behave as two instances of the site.</param>
     public static async Task<TestEngine> StartAsync(string? usyncFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite, bool initialise = true, TestDatabase? sharedDatabase = null)
     {
-        var database = sharedDatabase ?? await TestDatabase.CreateAsync(provider);
+        // The repository's own seed is imported once per provider and copied for each engine; other folders are imported.
+        var seeded = usyncFolder is null && initialise && sharedDatabase is null ? await SeededTemplates.GetAsync(provider) : null;
+        var database = sharedDatabase ?? await TestDatabase.CreateAsync(provider, seeded);
         var usync = usyncFolder ?? RepositoryPaths.USync;
         var settings = database.Settings();
         settings["Site:USyncPath"] = usync;
@@ -67,6 +70,7 @@ public sealed class TestEngine : IAsyncDisposable
             .AddContent()
             .AddPublished()
             .AddMedia(configuration)
+            .AddRegistry(configuration)
             .AddSync();
         var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var engine = new TestEngine(provider2, database, sharedDatabase is null, usync);
@@ -78,15 +82,54 @@ public sealed class TestEngine : IAsyncDisposable
         return engine;
     }
 
+    /// <summary>
+    /// A database per provider that holds the repository's uSync seed, made once per test run (the first engine pays for
+    /// the import; the others copy it: a SQLite file and media folder, or a PostgreSQL template database).
+    /// </summary>
+    public static class SeededTemplates
+    {
+        private static readonly SemaphoreSlim Gate = new(1, 1);
+        private static readonly Dictionary<DatabaseProvider, TestDatabase> Templates = [];
+
+        public static async Task<TestDatabase> GetAsync(DatabaseProvider provider)
+        {
+            await Gate.WaitAsync();
+            try
+            {
+                if (!Templates.TryGetValue(provider, out var template))
+                {
+                    await using var engine = await StartAsync(usyncFolder: RepositoryPaths.USync, provider: provider);
+                    template = engine.Database;
+                    engine.KeepDatabase();
+                    Templates[provider] = template;
+                }
+
+                return template;
+            }
+            finally
+            {
+                Gate.Release();
+            }
+        }
+    }
+
+    private bool _keepDatabase;
+
+    private void KeepDatabase() => _keepDatabase = true;
+
     /// <summary>The id of the first published document of a type (the home page, the sector list, …).</summary>
     public int IdOf(string documentType) => Snapshot.OfType(documentType).First().Id;
+
+    /// <summary>The document published at <paramref name="url"/> (in any culture).</summary>
+    public int IdAt(string url) => Snapshot.Match(url)?.DocumentId ?? throw new InvalidOperationException($"No page is published at {url}");
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (_ownsDatabase)
+        SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        if (_ownsDatabase && !_keepDatabase)
         {
-            SqliteConnection.ClearAllPools();
             await _database.DisposeAsync();
         }
     }

@@ -85,11 +85,13 @@ public sealed class MediaUploadTests : IAsyncLifetime
     [MemberData(nameof(Refused))]
     public async Task Upload_RefusedByItsContent(string what, byte[] bytes, string fileName, MediaStatus expected)
     {
+        var before = _engine.Get<MediaIndex>().Count;
+
         var result = await UploadAsync(bytes, fileName);
 
         Assert.True(result.Status == expected, $"{what}: {result}");
         Assert.False(string.IsNullOrWhiteSpace(result.Message));
-        Assert.Equal(0, _engine.Get<MediaIndex>().Count);
+        Assert.Equal(before, _engine.Get<MediaIndex>().Count);
     }
 
     [Fact]

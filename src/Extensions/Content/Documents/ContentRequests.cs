@@ -30,3 +30,12 @@ public sealed record SaveDocumentRequest(
     int BasedOnRevision,
     IReadOnlyDictionary<string, VariantInput>? Cultures = null,
     IReadOnlyDictionary<string, JsonElement?>? SharedValues = null);
+
+/// <summary>The outcome of creating many documents: all of them, or the failures (by request index) and nothing written.</summary>
+public sealed record BulkCreateResult(IReadOnlyList<Document> Documents, IReadOnlyList<(int Index, ContentAttempt<Document> Failure)> Failures)
+{
+    public bool Succeeded => Failures.Count == 0;
+}
+
+/// <summary>One document to publish in the given cultures, optionally only if it is still at <paramref name="BasedOnRevision"/>.</summary>
+public sealed record PublishRequest(int DocumentId, IReadOnlyCollection<string> Cultures, int? BasedOnRevision = null);

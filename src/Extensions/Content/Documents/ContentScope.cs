@@ -55,6 +55,9 @@ public sealed class ContentScope : IAsyncDisposable
     /// <summary>Asks every cache to reload everything once this scope commits (bulk imports).</summary>
     internal void RefreshAllOnComplete() => _changes.Add(ContentChange.All);
 
+    /// <summary>Adds a change instruction that commits with this scope (for writes made outside the writer, such as the registry's).</summary>
+    internal void Notify(ContentChange change) => _changes.Add(change);
+
     public async Task CompleteAsync(CancellationToken ct = default)
     {
         var changes = Coalesce(_changes);

@@ -25,46 +25,133 @@ internal sealed class ContentWriter(
 
     public async Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct)
     {
+        var result = await CreateManyAsync([request], user, ct);
+        return result.Failures.Count > 0 ? result.Failures[0].Failure : ContentAttempt<Document>.Success(result.Documents[0]);
+    }
+
+    /// <summary>
+    /// Creates many documents in one go (importers): siblings' segments, parents and sort orders are read once per
+    /// parent, everything is validated first, and nothing is written unless every request is valid.
+    /// </summary>
+    public async Task<BulkCreateResult> CreateManyAsync(IReadOnlyList<CreateDocumentRequest> requests, string user, CancellationToken ct)
+    {
+        var failures = new List<(int Index, ContentAttempt<Document> Failure)>();
+        var parents = new Dictionary<int, DocumentEntity?>();
+        var siblingSegments = new Dictionary<int, Dictionary<string, HashSet<string>>>();
+        var nextSortOrder = new Dictionary<int, int>();
+        var fixedKeys = requests.Where(r => r.Key is not null).Select(r => r.Key!.Value).ToList();
+        var takenKeys = fixedKeys.Count == 0 ? [] : (await db.Documents.Where(d => fixedKeys.Contains(d.Key)).Select(d => d.Key).ToListAsync(ct)).ToHashSet();
+        var entities = new List<DocumentEntity>(requests.Count);
+        const int Root = -1;
+
+        foreach (var parentId in requests.Select(r => r.ParentId).Distinct())
+        {
+            await LockSiblingsAsync(parentId, ct);
+        }
+
+        for (var index = 0; index < requests.Count; index++)
+        {
+            var request = requests[index];
+            var parentKey = request.ParentId ?? Root;
+            if (request.ParentId is { } pid && !parents.ContainsKey(pid))
+            {
+                parents[pid] = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == pid, ct);
+            }
+
+            if (!siblingSegments.TryGetValue(parentKey, out var siblings))
+            {
+                siblings = siblingSegments[parentKey] = await SiblingSegmentsAsync(request.ParentId, excludeId: null, ct);
+                nextSortOrder[parentKey] = await NextSortOrderAsync(request.ParentId, ct);
+            }
+
+            var prepared = PrepareCreate(request, request.ParentId is { } p ? parents[p] : null, siblings, takenKeys, user);
+            if (prepared.Failure is { } failure)
+            {
+                failures.Add((index, failure));
+                continue;
+            }
+
+            var entity = prepared.Entity!;
+            foreach (var variant in entity.Cultures)
+            {
+                (siblings.TryGetValue(variant.Culture, out var set) ? set : siblings[variant.Culture] = new HashSet<string>(StringComparer.Ordinal)).Add(variant.UrlSegment);
+            }
+
+            if (request.Key is { } key)
+            {
+                takenKeys.Add(key);
+            }
+
+            entity.SortOrder = request.SortOrder ?? nextSortOrder[parentKey]++;
+            entities.Add(entity);
+        }
+
+        if (failures.Count > 0)
+        {
+            return new BulkCreateResult([], failures);
+        }
+
+        foreach (var entity in entities)
+        {
+            db.Documents.Add(entity);
+            AddVersion(entity, user, "Created", entity.Cultures.Select(c => c.Culture));
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var entity in entities)
+        {
+            Audit(user, "Create", entity.Id, entity.Cultures.Select(c => c.Culture), $"{entity.ContentType} '{entity.Cultures.First(c => c.Culture == cultures.Default.Code).Name}'");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new BulkCreateResult([.. entities.Select(ToDocument)], []);
+    }
+
+    private (DocumentEntity? Entity, ContentAttempt<Document>? Failure) PrepareCreate(
+        CreateDocumentRequest request,
+        DocumentEntity? parent,
+        Dictionary<string, HashSet<string>> siblings,
+        HashSet<Guid> takenKeys,
+        string user)
+    {
         if (!types.TryGet(request.ContentType, out var type))
         {
-            return Invalid(new ContentError(null, null, "contentType", $"'{request.ContentType}' is not a document type"));
+            return (null, Invalid(new ContentError(null, null, "contentType", $"'{request.ContentType}' is not a document type")));
         }
 
         if (request.ParentId is null)
         {
             if (!type.AllowAtRoot)
             {
-                return ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be created at the root"));
+                return (null, ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be created at the root")));
             }
         }
         else
         {
-            var parent = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.ParentId, ct);
             if (parent is null || parent.Trashed)
             {
-                return ContentAttempt<Document>.Fail(ContentStatus.NotFound, new ContentError(null, null, "parent", $"the parent document {request.ParentId} does not exist"));
+                return (null, ContentAttempt<Document>.Fail(ContentStatus.NotFound, new ContentError(null, null, "parent", $"the parent document {request.ParentId} does not exist")));
             }
 
             if (!types.TryGet(parent.ContentType, out var parentType) || !parentType.AllowsChild(type.Alias))
             {
-                return ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be created under a {parent.ContentType}"));
+                return (null, ContentAttempt<Document>.Fail(ContentStatus.NotAllowed, new ContentError(null, null, "notAllowed", $"a {type.Alias} cannot be created under a {parent.ContentType}")));
             }
         }
 
-        if (request.Key is { } fixedKey && await db.Documents.AnyAsync(d => d.Key == fixedKey, ct))
+        if (request.Key is { } fixedKey && takenKeys.Contains(fixedKey))
         {
-            return Invalid(new ContentError(null, null, "key", $"a document with key {fixedKey} already exists"));
+            return (null, Invalid(new ContentError(null, null, "key", $"a document with key {fixedKey} already exists")));
         }
 
-        var cultureCheck = CheckCultures(type, request.Cultures.Keys);
-        if (cultureCheck is not null)
+        if (CheckCultures(type, request.Cultures.Keys) is { } cultureCheck)
         {
-            return cultureCheck;
+            return (null, cultureCheck);
         }
 
         if (!request.Cultures.ContainsKey(cultures.Default.Code))
         {
-            return ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, cultures.Default.Code, "cultureRequired", $"a new document needs its {cultures.Default.Code} name"));
+            return (null, ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, cultures.Default.Code, "cultureRequired", $"a new document needs its {cultures.Default.Code} name")));
         }
 
         var errors = new List<ContentError>();
@@ -83,9 +170,6 @@ internal sealed class ContentWriter(
         var shared = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         ApplyValues(type, shared, request.SharedValues, culture: null, errors);
         entity.SharedValues = ContentJson.WriteValues(shared);
-
-        await LockSiblingsAsync(request.ParentId, ct);
-        var siblings = await SiblingSegmentsAsync(request.ParentId, excludeId: null, ct);
         foreach (var (culture, input) in request.Cultures)
         {
             var variant = new DocumentCultureEntity { Culture = culture, UpdatedUtc = now, UpdatedBy = user };
@@ -96,18 +180,7 @@ internal sealed class ContentWriter(
         }
 
         errors.AddRange(ValidateAll(type, entity));
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
-        }
-
-        entity.SortOrder = request.SortOrder ?? await NextSortOrderAsync(request.ParentId, ct);
-        db.Documents.Add(entity);
-        AddVersion(entity, user, "Created", entity.Cultures.Select(c => c.Culture));
-        await db.SaveChangesAsync(ct);
-        Audit(user, "Create", entity.Id, entity.Cultures.Select(c => c.Culture), $"{type.Alias} '{entity.Cultures.First(c => c.Culture == cultures.Default.Code).Name}'");
-        await db.SaveChangesAsync(ct);
-        return ContentAttempt<Document>.Success(ToDocument(entity));
+        return errors.Count > 0 ? (null, Invalid(errors)) : (entity, null);
     }
 
     public async Task<ContentAttempt<Document>> SaveAsync(SaveDocumentRequest request, string user, CancellationToken ct)
@@ -182,103 +255,171 @@ internal sealed class ContentWriter(
 
     public async Task<ContentAttempt<Document>> PublishAsync(int documentId, IReadOnlyCollection<string> requested, string user, int? basedOnRevision, CancellationToken ct)
     {
-        var entity = await LoadAsync(documentId, ct);
-        if (entity is null)
-        {
-            return NotFound(documentId);
-        }
+        var result = await PublishManyAsync([new PublishRequest(documentId, requested, basedOnRevision)], user, ct);
+        return result.Failures.Count > 0 ? result.Failures[0].Failure : ContentAttempt<Document>.Success(result.Documents[0]);
+    }
 
-        if (entity.Trashed)
-        {
-            return InRecycleBin();
-        }
-
-        if (basedOnRevision is { } expected && expected != entity.Revision)
-        {
-            return Conflict(entity, expected);
-        }
-
-        var type = types[entity.ContentType];
-        var toPublish = type.VariesByCulture ? requested.Distinct().ToList() : [cultures.Default.Code];
-        if (toPublish.Count == 0)
-        {
-            return Invalid(new ContentError(null, null, "cultures", "choose at least one culture to publish"));
-        }
-
-        foreach (var culture in toPublish)
-        {
-            if (!cultures.IsSupported(culture))
-            {
-                return Invalid(new ContentError(null, culture, "culture", $"'{culture}' is not a site culture"));
-            }
-
-            if (entity.Cultures.All(c => c.Culture != culture))
-            {
-                return ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, culture, "cultureMissing", $"there is no {culture} version to publish"));
-            }
-        }
-
+    /// <summary>
+    /// Publishes many documents in one go (imports): documents, parents and siblings' published segments are read once,
+    /// each document is checked as a single publish would be (parents published earlier in the batch count), and
+    /// nothing is written unless every one passes.
+    /// </summary>
+    public async Task<BulkCreateResult> PublishManyAsync(IReadOnlyList<PublishRequest> requests, string user, CancellationToken ct)
+    {
+        var failures = new List<(int Index, ContentAttempt<Document> Failure)>();
+        var ids = requests.Select(r => r.DocumentId).Distinct().ToList();
+        var entities = await db.Documents.Include(d => d.Cultures).Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var parentIds = entities.Values.Where(e => e.ParentId is not null).Select(e => e.ParentId!.Value).Distinct().Where(p => !entities.ContainsKey(p)).ToList();
+        var parents = await db.Documents.Include(d => d.Cultures).Where(d => parentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var publishedSiblings = new Dictionary<int, Dictionary<string, HashSet<string>>>();
         var defaultCulture = cultures.Default.Code;
-        if (!toPublish.Contains(defaultCulture) && !entity.Cultures.Any(c => c.Culture == defaultCulture && c.IsPublished))
+        var published = new List<DocumentEntity>();
+        const int Root = -1;
+
+        foreach (var parentId in entities.Values.Select(e => e.ParentId).Distinct())
         {
-            return ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, defaultCulture, "defaultCultureFirst", $"publish the {defaultCulture} version first, or together"));
+            await LockSiblingsAsync(parentId, ct);
         }
 
-        if (entity.ParentId is { } parentId)
+        for (var index = 0; index < requests.Count; index++)
         {
-            var parent = await LoadAsync(parentId, ct);
-            foreach (var culture in toPublish)
+            var request = requests[index];
+            ContentAttempt<Document>? Fail(ContentAttempt<Document> failure)
             {
-                var parentLive = parent is not null && !parent.Trashed
-                    && CultureRule.ContentCulture(types[parent.ContentType], c => parent.Cultures.Any(v => v.Culture == c && v.IsPublished), culture, defaultCulture) is not null;
-                if (!parentLive)
+                failures.Add((index, failure));
+                return null;
+            }
+
+            if (!entities.TryGetValue(request.DocumentId, out var entity))
+            {
+                Fail(NotFound(request.DocumentId));
+                continue;
+            }
+
+            if (entity.Trashed)
+            {
+                Fail(InRecycleBin());
+                continue;
+            }
+
+            if (request.BasedOnRevision is { } expected && expected != entity.Revision)
+            {
+                Fail(Conflict(entity, expected));
+                continue;
+            }
+
+            var type = types[entity.ContentType];
+            var toPublish = type.VariesByCulture ? request.Cultures.Distinct().ToList() : [defaultCulture];
+            if (toPublish.Count == 0)
+            {
+                Fail(Invalid(new ContentError(null, null, "cultures", "choose at least one culture to publish")));
+                continue;
+            }
+
+            if (toPublish.FirstOrDefault(c => !cultures.IsSupported(c)) is { } unknown)
+            {
+                Fail(Invalid(new ContentError(null, unknown, "culture", $"'{unknown}' is not a site culture")));
+                continue;
+            }
+
+            if (toPublish.FirstOrDefault(c => entity.Cultures.All(v => v.Culture != c)) is { } absent)
+            {
+                Fail(ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, absent, "cultureMissing", $"there is no {absent} version to publish")));
+                continue;
+            }
+
+            if (!toPublish.Contains(defaultCulture) && !entity.Cultures.Any(c => c.Culture == defaultCulture && c.IsPublished))
+            {
+                Fail(ContentAttempt<Document>.Fail(ContentStatus.CultureRequired, new ContentError(null, defaultCulture, "defaultCultureFirst", $"publish the {defaultCulture} version first, or together")));
+                continue;
+            }
+
+            if (entity.ParentId is { } parentId)
+            {
+                var parent = entities.GetValueOrDefault(parentId) ?? parents.GetValueOrDefault(parentId);
+                var notLive = toPublish.FirstOrDefault(culture => !(parent is not null && !parent.Trashed
+                    && CultureRule.ContentCulture(types[parent.ContentType], c => parent.Cultures.Any(v => v.Culture == c && v.IsPublished), culture, defaultCulture) is not null));
+                if (notLive is not null)
                 {
-                    return ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, culture, "parentNotPublished", $"the parent page is not published in {culture}"));
+                    Fail(ContentAttempt<Document>.Fail(ContentStatus.InvalidOperation, new ContentError(null, notLive, "parentNotPublished", $"the parent page is not published in {notLive}")));
+                    continue;
                 }
             }
-        }
 
-        await LockSiblingsAsync(entity.ParentId, ct);
-        var errors = ValidateAll(type, entity).Where(e => e.Culture is null || toPublish.Contains(e.Culture)).ToList();
-        var publishedSiblings = await SiblingSegmentsAsync(entity.ParentId, entity.Id, ct, publishedOnly: true);
-        foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
-        {
-            if (publishedSiblings.GetValueOrDefault(variant.Culture)?.Contains(variant.UrlSegment) == true)
+            var parentKey = entity.ParentId ?? Root;
+            if (!publishedSiblings.TryGetValue(parentKey, out var siblings))
             {
-                errors.Add(new ContentError("segment", variant.Culture, "segmentTaken", $"another published page here already uses '{variant.UrlSegment}'"));
+                siblings = publishedSiblings[parentKey] = await SiblingSegmentsAsync(entity.ParentId, excludeId: null, ct, publishedOnly: true);
             }
+
+            var errors = ValidateAll(type, entity).Where(e => e.Culture is null || toPublish.Contains(e.Culture)).ToList();
+            foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
+            {
+                // The siblings' set holds this page's own published segment too: only someone else's counts.
+                var taken = siblings.GetValueOrDefault(variant.Culture);
+                if (taken?.Contains(variant.UrlSegment) == true && variant.PublishedUrlSegment != variant.UrlSegment)
+                {
+                    errors.Add(new ContentError("segment", variant.Culture, "segmentTaken", $"another published page here already uses '{variant.UrlSegment}'"));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                Fail(Invalid(errors));
+                continue;
+            }
+
+            var before = routes.BranchUrls(entity.Id);
+            var urlChanged = false;
+            foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
+            {
+                urlChanged |= !variant.IsPublished || variant.PublishedUrlSegment != variant.UrlSegment;
+                var set = siblings.TryGetValue(variant.Culture, out var existing) ? existing : siblings[variant.Culture] = new HashSet<string>(StringComparer.Ordinal);
+                if (variant.PublishedUrlSegment is { } old)
+                {
+                    set.Remove(old);
+                }
+
+                set.Add(variant.UrlSegment);
+                variant.IsPublished = true;
+                variant.PublishedName = variant.Name;
+                variant.PublishedUrlSegment = variant.UrlSegment;
+                variant.PublishedValues = variant.Values;
+                variant.PublishedUtc = now;
+                variant.PublishedBy = user;
+            }
+
+            // Shared values go live with whichever culture is published.
+            entity.PublishedSharedValues = entity.SharedValues;
+            if (urlChanged)
+            {
+                await WriteRedirectsAsync(before, Pending(entity, entity.ParentId), ct);
+            }
+
+            RefreshEditedFlags(entity);
+            Touch(entity, user);
+            AddVersion(entity, user, "Published", toPublish);
+            Audit(user, "Publish", entity.Id, toPublish, null);
+            changes.Add(new ContentChange(urlChanged ? ContentChangeKind.RefreshBranch : ContentChangeKind.RefreshDocuments, [entity.Id]));
+            published.Add(entity);
         }
 
-        if (errors.Count > 0)
+        if (failures.Count > 0)
         {
-            return Invalid(errors);
+            return new BulkCreateResult([], failures);
         }
 
-        var urlChanged = false;
-        foreach (var variant in entity.Cultures.Where(c => toPublish.Contains(c.Culture)))
+        try
         {
-            urlChanged |= !variant.IsPublished || variant.PublishedUrlSegment != variant.UrlSegment;
-            variant.IsPublished = true;
-            variant.PublishedName = variant.Name;
-            variant.PublishedUrlSegment = variant.UrlSegment;
-            variant.PublishedValues = variant.Values;
-            variant.PublishedUtc = now;
-            variant.PublishedBy = user;
+            await db.SaveChangesAsync(ct);
         }
-
-        // Shared values go live with whichever culture is published.
-        entity.PublishedSharedValues = entity.SharedValues;
-        if (urlChanged)
+        catch (DbUpdateConcurrencyException)
         {
-            await WriteRedirectsAsync(routes.BranchUrls(entity.Id), Pending(entity, entity.ParentId), ct);
+            changes.Clear();
+            return new BulkCreateResult([], [(0, ContentAttempt<Document>.Fail(ContentStatus.Conflict, new ContentError(null, null, "conflict", "someone else saved one of these pages meanwhile; nothing was overwritten")))]);
         }
 
-        RefreshEditedFlags(entity);
-        Touch(entity, user);
-        AddVersion(entity, user, "Published", toPublish);
-        Audit(user, "Publish", entity.Id, toPublish, null);
-        changes.Add(new ContentChange(urlChanged ? ContentChangeKind.RefreshBranch : ContentChangeKind.RefreshDocuments, [entity.Id]));
-        return await SaveOrConflictAsync(entity, ct);
+        return new BulkCreateResult([.. published.Select(ToDocument)], []);
     }
 
     public async Task<ContentAttempt<Document>> UnpublishAsync(int documentId, IReadOnlyCollection<string> requested, string user, CancellationToken ct)

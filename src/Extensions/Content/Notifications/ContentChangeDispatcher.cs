@@ -15,6 +15,20 @@ public sealed class ContentChangeDispatcher(NotificationPublisher publisher, Ins
     /// <summary>The id of the newest instruction this instance has applied; instructions up to it are skipped by the poller.</summary>
     public long LastAppliedId { get; set; }
 
+    /// <summary>Instructions inside the poller's window that were already committed when this instance loaded its caches.</summary>
+    public IReadOnlyDictionary<long, DateTime> CommittedAtLoad { get; private set; } = new Dictionary<long, DateTime>();
+
+    /// <summary>
+    /// Called before the caches load: every instruction committed so far is in what is about to be loaded, so neither
+    /// the newest id nor the recent rows the poller re-reads (its window) should be applied again.
+    /// </summary>
+    public async Task MarkLoadedAsync(SiteDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - ContentChangePoller.Window;
+        LastAppliedId = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        CommittedAtLoad = await db.ContentChanges.AsNoTracking().Where(c => c.CreatedUtc >= since).ToDictionaryAsync(c => c.Id, c => c.CreatedUtc, ct);
+    }
+
     /// <summary>Adds the instruction row to a unit of work; it commits with the change it describes.</summary>
     public void Record(SiteDbContext db, IReadOnlyList<ContentChange> changes) =>
         db.ContentChanges.Add(new Persistence.Entities.ContentChangeEntity
@@ -62,6 +76,7 @@ public sealed class ContentChangePoller(
 
     private readonly Dictionary<long, DateTime> _seen = [];
     private DateTime _lastReconcile = DateTime.MinValue;
+    private bool _primed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,6 +104,16 @@ public sealed class ContentChangePoller(
 
     public async Task PollOnceAsync(CancellationToken ct)
     {
+        if (!_primed)
+        {
+            foreach (var (id, created) in dispatcher.CommittedAtLoad)
+            {
+                _seen.TryAdd(id, created);
+            }
+
+            _primed = true;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - Window;
         var last = dispatcher.LastAppliedId;

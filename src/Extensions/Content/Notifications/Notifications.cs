@@ -45,6 +45,9 @@ public enum ContentChangeKind
     RemoveBranch,
     RefreshAll,
     RefreshMedia,
+
+    /// <summary>Award cycles or awards changed (no ids: the registry reloads as a whole).</summary>
+    RefreshRegistry,
 }
 
 /// <summary>Names this process in change instructions, so it can skip its own when it reads them back.</summary>

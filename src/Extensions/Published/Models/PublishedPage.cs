@@ -86,6 +86,18 @@ public abstract class PublishedPage(PublishedPageContext context)
             ? [.. v.EnumerateArray().Select(e => new KeyValueItem(e.GetProperty("key").GetString()!, e.GetProperty("value").GetString()!))]
             : [];
 
+    /// <summary>The label of a dropdown value in this page's culture, from the document type's options.</summary>
+    protected string? OptionLabel(string alias, string? value) =>
+        value is not null && Document.Type.PropertiesByAlias.TryGetValue(alias, out var property)
+            ? property.Options.FirstOrDefault(o => o.Value == value)?.Label[Culture]
+            : null;
+
+    /// <summary>A picked key (content or media), whatever the item's state.</summary>
+    protected Guid? PickedKey(string alias) => Text(alias) is { } text && Guid.TryParse(text, out var key) ? key : null;
+
+    /// <summary>Picked keys, in the editor's order.</summary>
+    protected IReadOnlyList<Guid> PickedKeys(string alias) => [.. Strings(alias).Select(s => Guid.TryParse(s, out var key) ? key : Guid.Empty).Where(k => k != Guid.Empty)];
+
     /// <summary>A picked document, as a typed model, when it exists in this culture.</summary>
     protected PublishedPage? Picked(string alias) =>
         Text(alias) is { } text && Guid.TryParse(text, out var key) && Snapshot.Get(key) is { } picked
