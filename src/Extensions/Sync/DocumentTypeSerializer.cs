@@ -96,6 +96,7 @@ public static partial class DocumentTypeSerializer
                 MaxLength = p.Validation.MaxLength,
                 MinItems = p.Validation.MinItems,
                 MaxItems = p.Validation.MaxItems,
+                Unique = p.Validation.Unique ? true : null,
             },
         })],
     };
@@ -406,7 +407,12 @@ public static partial class DocumentTypeSerializer
                 Error(".validation.minItems", $"minItems ({minItems}) is greater than maxItems ({maxItems})");
             }
 
-            validation = new PropertyValidation(v.Pattern, patternMessage, v.Min, v.Max, v.MaxLength, v.MinItems, v.MaxItems);
+            if (v.Unique == true && (!PropertyEditors.IsText(editor) || dto.VariesByCulture == true))
+            {
+                Error(".validation.unique", "unique only applies to text values shared by every culture");
+            }
+
+            validation = new PropertyValidation(v.Pattern, patternMessage, v.Min, v.Max, v.MaxLength, v.MinItems, v.MaxItems, v.Unique == true);
         }
 
         if (!ok || label is null)

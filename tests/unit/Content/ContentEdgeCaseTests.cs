@@ -148,4 +148,40 @@ public sealed class ContentEdgeCaseTests
         Assert.EndsWith("-2", second.Variant("vi")!.UrlSegment, StringComparison.Ordinal);
         Assert.NotEqual(first.Variant("vi")!.UrlSegment, second.Variant("vi")!.UrlSegment);
     }
+
+    [Fact]
+    public async Task ATaxCodeAlreadyHeld_IsRefusedOnCreateSaveAndRestore_NamingTheHolder()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var directory = engine.IdAt("/en/enterprises");
+        var holder = engine.Snapshot.OfType("enterprise").First();
+        var taken = holder.SharedValues["taxCode"].GetString()!;
+        CreateDocumentRequest Enterprise(string name, string taxCode) =>
+            new("enterprise", directory, Cultures(("vi", new VariantInput(name))), Values(("taxCode", taxCode)));
+
+        var duplicate = await engine.Content.CreateAsync(Enterprise("Công ty Trùng mã", taxCode: taken), Editor);
+        Assert.Equal(ContentStatus.ValidationFailed, duplicate.Status);
+        var error = Assert.Single(duplicate.Errors);
+        Assert.Equal(("taxCode", "unique"), (error.Property, error.Code));
+        Assert.Contains(taken, error.Message, StringComparison.Ordinal);
+
+        await using (var scope = await engine.Get<ContentService>().BeginScopeAsync())
+        {
+            // The bulk path (imports) checks within its own batch too.
+            var twins = await scope.Writer.CreateManyAsync([Enterprise("Công ty Một", "0100000001"), Enterprise("Công ty Hai", "0100000001")], Editor, default);
+            Assert.Equal([1], twins.Failures.Select(f => f.Index));
+            Assert.Empty(twins.Documents);
+        }
+
+        var other = Ok(await engine.Content.CreateAsync(Enterprise("Công ty Khác", "0100000002"), Editor));
+        var save = await engine.Content.SaveAsync(new SaveDocumentRequest(other.Id, other.Revision, SharedValues: Values(("taxCode", taken))), Editor);
+        Assert.Equal(ContentStatus.ValidationFailed, save.Status);
+
+        // A document in the recycle bin holds nothing; restoring it after its code was reused is refused.
+        Ok(await engine.Content.MoveToRecycleBinAsync(other.Id, Editor));
+        Ok(await engine.Content.CreateAsync(Enterprise("Công ty Mới", "0100000002"), Editor));
+        var restore = await engine.Content.RestoreAsync(other.Id, Editor);
+        Assert.Equal(ContentStatus.ValidationFailed, restore.Status);
+        Assert.Contains(restore.Errors, e => e.Code == "unique");
+    }
 }

@@ -84,7 +84,8 @@ public sealed record PropertyValidation(
     decimal? Max = null,
     int? MaxLength = null,
     int? MinItems = null,
-    int? MaxItems = null)
+    int? MaxItems = null,
+    bool Unique = false)
 {
     public static readonly PropertyValidation None = new();
 }

@@ -42,6 +42,7 @@ internal sealed class ContentWriter(
         var fixedKeys = requests.Where(r => r.Key is not null).Select(r => r.Key!.Value).ToList();
         var takenKeys = fixedKeys.Count == 0 ? [] : (await db.Documents.Where(d => fixedKeys.Contains(d.Key)).Select(d => d.Key).ToListAsync(ct)).ToHashSet();
         var entities = new List<DocumentEntity>(requests.Count);
+        var indexOf = new Dictionary<DocumentEntity, int>(ReferenceEqualityComparer.Instance);
         const int Root = -1;
 
         foreach (var parentId in requests.Select(r => r.ParentId).Distinct())
@@ -84,6 +85,16 @@ internal sealed class ContentWriter(
 
             entity.SortOrder = request.SortOrder ?? nextSortOrder[parentKey]++;
             entities.Add(entity);
+            indexOf[entity] = index;
+        }
+
+        foreach (var group in entities.GroupBy(e => e.ContentType))
+        {
+            var batch = group.ToList();
+            foreach (var (error, position) in await UniqueErrorsAsync(types[group.Key], batch, ct))
+            {
+                failures.Add((indexOf[batch[position]], Invalid(error)));
+            }
         }
 
         if (failures.Count > 0)
@@ -240,6 +251,11 @@ internal sealed class ContentWriter(
         }
 
         errors.AddRange(ValidateAll(type, entity));
+        if (request.SharedValues is { Count: > 0 })
+        {
+            errors.AddRange((await UniqueErrorsAsync(type, [entity], ct)).Select(e => e.Error));
+        }
+
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -598,13 +614,19 @@ internal sealed class ContentWriter(
         }
 
         var segmentErrors = await FitSegmentsAsync(entity, target, ct);
+        await LockSiblingsAsync(target, ct);
+        var branch = (await LoadBranchAsync(entity.Id, ct)).Where(n => n.TrashedWithId == entity.Id).ToList();
+        foreach (var group in branch.GroupBy(n => n.ContentType))
+        {
+            // While it was in the bin another document may have taken a unique value (a tax code) it holds.
+            segmentErrors.AddRange((await UniqueErrorsAsync(types[group.Key], [.. group], ct)).Select(e => e.Error));
+        }
+
         if (segmentErrors.Count > 0)
         {
             return Invalid(segmentErrors);
         }
 
-        await LockSiblingsAsync(target, ct);
-        var branch = (await LoadBranchAsync(entity.Id, ct)).Where(n => n.TrashedWithId == entity.Id).ToList();
         foreach (var node in branch)
         {
             node.Trashed = false;
@@ -712,6 +734,7 @@ internal sealed class ContentWriter(
         }
 
         var errors = ValidateAll(types[entity.ContentType], entity).ToList();
+        errors.AddRange((await UniqueErrorsAsync(types[entity.ContentType], [entity], ct)).Select(e => e.Error));
         var siblings = await SiblingSegmentsAsync(entity.ParentId, entity.Id, ct);
         foreach (var variant in entity.Cultures.Where(c => restoreCultures.Contains(c.Culture)))
         {
@@ -860,6 +883,60 @@ internal sealed class ContentWriter(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Values of unique properties (an enterprise's tax code) that another live document of the type already holds, or
+    /// that an earlier entity of <paramref name="entities"/> holds; each error with the position of the entity it is about.
+    /// Compared trimmed and case-insensitively. Documents in the recycle bin do not hold their values.
+    /// </summary>
+    private async Task<List<(ContentError Error, int Position)>> UniqueErrorsAsync(DocumentType type, IReadOnlyList<DocumentEntity> entities, CancellationToken ct)
+    {
+        var errors = new List<(ContentError, int)>();
+        var unique = type.Properties.Where(p => p.Validation.Unique && !p.VariesByCulture).ToList();
+        if (unique.Count == 0)
+        {
+            return errors;
+        }
+
+        var ids = entities.Where(e => e.Id != 0).Select(e => e.Id).ToList();
+        var others = await db.Documents.AsNoTracking()
+            .Where(d => d.ContentType == type.Alias && !d.Trashed && !ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.SharedValues })
+            .ToListAsync(ct);
+        static string? ValueOf(string shared, string alias) =>
+            ContentJson.ReadValues(shared).TryGetValue(alias, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text ? text : null;
+
+        foreach (var property in unique)
+        {
+            var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var other in others)
+            {
+                if (ValueOf(other.SharedValues, property.Alias) is { } value)
+                {
+                    taken.TryAdd(value, $"document {other.Id}");
+                }
+            }
+
+            for (var position = 0; position < entities.Count; position++)
+            {
+                if (ValueOf(entities[position].SharedValues, property.Alias) is not { } value)
+                {
+                    continue;
+                }
+
+                if (taken.TryGetValue(value, out var holder))
+                {
+                    errors.Add((new ContentError(property.Alias, null, "unique", $"'{value}' is already used by {holder}"), position));
+                }
+                else
+                {
+                    taken[value] = entities[position].Cultures.FirstOrDefault(c => c.Culture == cultures.Default.Code)?.Name is { } name ? $"'{name}'" : "another document";
+                }
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Segments used by the other children of a parent, per culture (draft and published, or published only).</summary>

@@ -73,4 +73,7 @@ public sealed class PropertyValidationFile
     public int? MinItems { get; set; }
 
     public int? MaxItems { get; set; }
+
+    /// <summary>No two documents of the type may share the value (an enterprise's tax code). Shared text values only.</summary>
+    public bool? Unique { get; set; }
 }
