@@ -59,6 +59,8 @@ public sealed class SiteServer : IAsyncLifetime
         start.Environment["SPCNCL_ROOT"] = RepositoryRoot;
         start.Environment["Site__DataPath"] = _dataFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The journeys post several enquiries from one address; the limit itself is tested in the integration tests.
+        start.Environment["Site__PublicForms__PermitLimit"] = "50";
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -1,7 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
 
   function enhanceNavigation() {
     var toggle = document.querySelector(".nav-toggle");
@@ -118,8 +117,17 @@
     });
   }
 
+  // A refused form: move focus to its summary of problems, so keyboard and screen reader users start there.
+  function focusFormErrors() {
+    var summary = document.querySelector(".form-errors[tabindex]");
+    if (summary) {
+      summary.focus();
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     enhanceNavigation();
+    focusFormErrors();
     document.querySelectorAll("form[data-autosubmit]").forEach(enhanceFilters);
   });
 })();

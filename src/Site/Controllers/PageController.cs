@@ -110,9 +110,17 @@ public sealed class PageController(
     private IActionResult Outcome(PublishedPage page, PageOutcome? outcome) => outcome switch
     {
         RenderView view => Page(page, view),
+        RedirectTo { StatusCode: StatusCodes.Status303SeeOther } redirect => SeeOther(redirect.Url),
         RedirectTo redirect => new RedirectResult(redirect.Url, permanent: redirect.StatusCode == StatusCodes.Status301MovedPermanently, preserveMethod: false) { UrlHelper = Url },
         _ => NotFoundPage(snapshots.Current, page.Culture),
     };
+
+    /// <summary>After a form post: "see the result there", fetched with GET (a reload does not post again).</summary>
+    private StatusCodeResult SeeOther(string url)
+    {
+        Response.Headers.Location = Url.IsLocalUrl(url) ? url : "/";
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
 
     private ViewResult Page(PublishedPage page, RenderView view)
     {

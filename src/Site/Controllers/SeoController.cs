@@ -8,7 +8,7 @@ using Spcncl.Site.Rendering;
 namespace Spcncl.Site.Controllers;
 
 /// <summary>Machine-readable files for search engines: the sitemap with language alternates, and robots.txt naming it.</summary>
-public sealed class SeoController(PublishedSnapshotService snapshots, SiteUrls urls) : Controller
+public sealed class SeoController(PublishedSnapshotService snapshots, SiteUrls urls, Spcncl.Site.Pages.PageHandlers handlers) : Controller
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
@@ -26,21 +26,25 @@ public sealed class SeoController(PublishedSnapshotService snapshots, SiteUrls u
             foreach (var document in snapshot.Documents.Where(d => d.Type.Routable).OrderBy(d => d.Id))
             {
                 var alternates = PageAlternates.For(snapshot, document);
-                foreach (var page in snapshot.CulturesOf(document).Where(p => p.Url is not null))
+                var suffixes = handlers.For(document.Type.Alias)?.SitemapSuffixes().Prepend("") ?? [""];
+                foreach (var suffix in suffixes)
                 {
-                    xml.WriteStartElement("url", SitemapNamespace);
-                    xml.WriteElementString("loc", SitemapNamespace, urls.Absolute(Request, page.Url!));
-                    xml.WriteElementString("lastmod", SitemapNamespace, document.Variants[page.ContentCulture].PublishedUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    foreach (var alternate in alternates)
+                    foreach (var page in snapshot.CulturesOf(document).Where(p => p.Url is not null))
                     {
-                        xml.WriteStartElement("xhtml", "link", XhtmlNamespace);
-                        xml.WriteAttributeString("rel", "alternate");
-                        xml.WriteAttributeString("hreflang", alternate.HrefLang);
-                        xml.WriteAttributeString("href", urls.Absolute(Request, alternate.Url));
+                        xml.WriteStartElement("url", SitemapNamespace);
+                        xml.WriteElementString("loc", SitemapNamespace, urls.Absolute(Request, page.Url! + suffix));
+                        xml.WriteElementString("lastmod", SitemapNamespace, document.Variants[page.ContentCulture].PublishedUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        foreach (var alternate in alternates)
+                        {
+                            xml.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                            xml.WriteAttributeString("rel", "alternate");
+                            xml.WriteAttributeString("hreflang", alternate.HrefLang);
+                            xml.WriteAttributeString("href", urls.Absolute(Request, alternate.Url + suffix));
+                            xml.WriteEndElement();
+                        }
+
                         xml.WriteEndElement();
                     }
-
-                    xml.WriteEndElement();
                 }
             }
 

@@ -131,7 +131,9 @@ public sealed class ProductHandler(
             return Render(request, input, new Dictionary<string, string> { [EnquiryForm.FormLevel] = EnquiryForm.Expired }, StatusCodes.Status400BadRequest);
         }
 
-        var sent = new RedirectTo($"{page.Url}/{SentSegment}");
+        // The form posts to "…#enquiry" (so a refused form opens at its messages); a redirect without a fragment of
+        // its own would inherit that one, so the confirmation names its own.
+        var sent = new RedirectTo($"{page.Url}/{SentSegment}#main");
         if (input.IsRobot)
         {
             // A robot filled the hidden field: it sees the same answer as a person and nothing is stored.
@@ -275,6 +277,8 @@ public sealed class EnterpriseHandler(ProductCatalogue catalogue, CatalogueLinks
 public sealed class AwardRegistryHandler(AwardRegistry registry, CatalogueLinks links) : IPageHandler
 {
     public string DocumentType => "awardRegistry";
+
+    public IEnumerable<string> SitemapSuffixes() => registry.Current.Cycles.Select(c => $"/{c.Year}");
 
     public PageOutcome? Render(PageRequest request)
     {

@@ -16,6 +16,9 @@ public interface IPageHandler
 
     /// <summary>A form posted to the page; null when the page takes no posts (404).</summary>
     Task<PageOutcome?> PostAsync(PageRequest request) => Task.FromResult<PageOutcome?>(null);
+
+    /// <summary>The sub-paths worth listing in the sitemap beside the page itself (<c>/2023</c> for each registry year).</summary>
+    IEnumerable<string> SitemapSuffixes() => [];
 }
 
 /// <param name="SubPath">The path segments after the page's own URL (empty for the page itself).</param>

@@ -21,6 +21,20 @@ public sealed record PageLayout(
 {
     /// <summary>The <c>lang</c> of the main content when it differs from the page's (an untranslated page falling back).</summary>
     public string? ContentLanguage => FallbackFromCulture;
+
+    /// <summary>
+    /// The font files the page needs before its first paint: body, navigation and headings (400, 600, 700) in the
+    /// Latin subset, plus the Vietnamese subset on Vietnamese pages (English pages show Vietnamese names too, but
+    /// below the fold; there the font simply arrives for the next page).
+    /// </summary>
+    public IReadOnlyList<string> FontPreloads => Culture == "vi" ? VietnameseFaces : LatinFaces;
+
+    private static readonly string[] LatinFaces = [.. Faces("latin")];
+
+    private static readonly string[] VietnameseFaces = [.. Faces("latin"), .. Faces("vietnamese")];
+
+    private static IEnumerable<string> Faces(string subset) =>
+        from weight in (int[])[400, 600, 700] select $"/fonts/be-vietnam-pro-{subset}-{weight}-normal.woff2";
 }
 
 public sealed record NavigationItem(string Name, string Url, bool IsCurrent, bool IsInPath);

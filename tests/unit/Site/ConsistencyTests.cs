@@ -88,6 +88,18 @@ public sealed partial class ConsistencyTests
     }
 
     [Fact]
+    public void EveryPostedForm_CarriesAnAntiforgeryToken()
+    {
+        // The form tag helper adds the token by itself only when the form has no action; a form with one must ask.
+        var offenders = Directory.EnumerateFiles(RepositoryPaths.Views, "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(file => PostForm().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Tag: m.Value)))
+            .Where(form => form.Tag.Contains("action=", StringComparison.Ordinal) && !form.Tag.Contains("asp-antiforgery=\"true\"", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders.Select(o => $"{o.File}: {o.Tag}")));
+    }
+
+    [Fact]
     public void EveryDocumentType_HasAModelAndAView()
     {
         var models = new PublishedModelFactory(new MarkdownRenderer()).ModelTypes;
@@ -126,6 +138,9 @@ public sealed partial class ConsistencyTests
 
     [GeneratedRegex(@"\b(?:aria-label|title|alt|placeholder|aria-description)=""(?<value>[^""]*)""")]
     private static partial Regex ReadableAttribute();
+
+    [GeneratedRegex(@"<form\b[^>]*\bmethod=""post""[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
 
     [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
     private static partial Regex RazorComment();
