@@ -10,6 +10,7 @@ using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
 using Spcncl.Registry;
+using Spcncl.Search;
 using Spcncl.Security;
 using Spcncl.Site.Endpoints;
 using Spcncl.Site.Rendering;
@@ -47,6 +48,7 @@ public static class SiteHost
             .AddPublished()
             .AddMedia(builder.Configuration)
             .AddRegistry(builder.Configuration)
+            .AddSearch()
             .AddSync();
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
@@ -131,6 +133,7 @@ public static class SiteHost
         app.MapStaticAssets();
         app.MapMediaEndpoints();
         app.MapRegistryEndpoints();
+        app.MapSearchEndpoints();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).DisableHttpMetrics();
         app.MapGet("/health/live", () => Results.Text("Healthy", "text/plain")).WithName("Liveness").WithSummary("The process answers; no checks are run.");
         app.MapControllers().WithStaticAssets();

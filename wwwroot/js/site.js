@@ -117,6 +117,129 @@
     });
   }
 
+  // The header's search box: product and company names appear as you type (an ARIA combobox with a listbox).
+  // Arrow keys move through them, Enter opens the chosen one, Escape closes the list; without a choice, Enter
+  // searches as usual. Without script the box is a plain search form.
+  function enhanceSearchBox(form) {
+    var input = form.querySelector("input[name='q']");
+    var endpoint = form.getAttribute("data-suggest");
+    if (!input || !endpoint || !window.fetch) {
+      return;
+    }
+
+    var list = document.createElement("ul");
+    list.id = input.id + "-suggestions";
+    list.className = "suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", input.getAttribute("data-suggestions-label") || "");
+    list.hidden = true;
+    form.appendChild(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+
+    var items = [];
+    var active = -1;
+    var timer = null;
+    var pending = null;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function choose(index) {
+      var options = list.querySelectorAll("[role='option']");
+      options.forEach(function (option, i) {
+        option.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      active = index;
+      if (index >= 0) {
+        input.setAttribute("aria-activedescendant", options[index].id);
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function render(data) {
+      list.textContent = "";
+      items = data;
+      data.forEach(function (item, i) {
+        var option = document.createElement("li");
+        option.id = list.id + "-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.textContent = item.title;
+        if (item.lang && item.lang !== document.documentElement.lang) {
+          option.lang = item.lang;
+        }
+
+        option.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          window.location.assign(item.url);
+        });
+        list.appendChild(option);
+      });
+      if (data.length > 0) {
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+        active = -1;
+      } else {
+        close();
+      }
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      var text = input.value.trim();
+      if (text.length < 2) {
+        close();
+        return;
+      }
+
+      timer = window.setTimeout(function () {
+        if (pending) {
+          pending.abort();
+        }
+
+        pending = new AbortController();
+        fetch(endpoint + "&q=" + encodeURIComponent(text), { signal: pending.signal, headers: { Accept: "application/json" } })
+          .then(function (response) {
+            return response.ok ? response.json() : [];
+          })
+          .then(render)
+          .catch(function () {
+            close();
+          });
+      }, 120);
+    });
+
+    input.addEventListener("keydown", function (event) {
+      if (list.hidden) {
+        return;
+      }
+
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        choose(active < 0 ? (step > 0 ? 0 : items.length - 1) : (active + step + items.length) % items.length);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        window.location.assign(items[active].url);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+    });
+
+    input.addEventListener("blur", function () {
+      window.setTimeout(close, 150);
+    });
+  }
+
   // A refused form: move focus to its summary of problems, so keyboard and screen reader users start there.
   function focusFormErrors() {
     var summary = document.querySelector(".form-errors[tabindex]");
@@ -128,6 +251,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     enhanceNavigation();
     focusFormErrors();
+    document.querySelectorAll("form[data-suggest]").forEach(enhanceSearchBox);
     document.querySelectorAll("form[data-autosubmit]").forEach(enhanceFilters);
   });
 })();

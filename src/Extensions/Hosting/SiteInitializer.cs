@@ -18,6 +18,7 @@ public sealed class SiteInitializer(
     SiteDbContextFactory dbFactory,
     USyncImporter importer,
     IEnumerable<ISiteLoader> loaders,
+    IEnumerable<ISiteLoadedHandler> loadedHandlers,
     ContentChangeDispatcher dispatcher,
     TimeProvider clock,
     ILogger<SiteInitializer> logger)
@@ -43,6 +44,12 @@ public sealed class SiteInitializer(
         Phase("import");
         await Task.WhenAll(loaders.Select(loader => loader.LoadAsync(ct)));
         Phase("load");
+        foreach (var handler in loadedHandlers)
+        {
+            await handler.OnSiteLoadedAsync(ct);
+        }
+
+        Phase("after load");
         logger.LogInformation("Site ready in {Elapsed} ms ({Provider}: {Database}; ms at end of each phase: {Phases})", watch.ElapsedMilliseconds, dbFactory.Provider, dbFactory.ConnectionDescription, string.Join(", ", phases));
     }
 }

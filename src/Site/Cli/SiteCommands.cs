@@ -16,6 +16,8 @@ public static class SiteCommands
         ["usync export"] = "usync export [--to DIR]   write document types, dictionary and content to the uSync folder (or DIR)",
         ["usync import"] = "usync import [--from DIR] make the database match the uSync folder (or DIR), content included",
         ["registry import"] = "registry import FILE [--dry-run]   import a year's decision list (CSV or XLSX); --dry-run reports without writing",
+        ["search rebuild"] = "search rebuild            build the search index again from the published content, with a progress bar",
+        ["search query"] = "search query TEXT [--culture vi|en]   print what the site's search finds for TEXT",
     };
 
     public static (SiteCommand? Command, string[] HostArgs) Split(string[] args)
@@ -26,7 +28,7 @@ public static class SiteCommands
             var hostArgs = new List<string>();
             for (var i = 2; i < args.Length; i++)
             {
-                if (args[i] is "--to" or "--from" && i + 1 < args.Length)
+                if (args[i] is "--to" or "--from" or "--culture" && i + 1 < args.Length)
                 {
                     options[args[i][2..]] = args[++i];
                 }
@@ -53,6 +55,42 @@ public static class SiteCommands
         }
 
         return (null, args);
+    }
+
+    /// <summary>Rebuilds the search index beside the live one and swaps it in, drawing a progress bar.</summary>
+    private static async Task<int> RebuildSearchAsync(WebApplication app)
+    {
+        await app.InitializeSiteAsync();
+        var index = app.Services.GetRequiredService<Spcncl.Search.SearchIndex>();
+        await index.WhenRebuilt; // the one start-up may have begun
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new ConsoleProgressBar("Indexing");
+        await index.StartRebuild(progress);
+        progress.Finish();
+        var status = index.Status();
+        Console.WriteLine($"Search index '{status.Name}' rebuilt: {status.Documents} documents ({string.Join(", ", status.ByKind.Where(k => k.Value > 0).Select(k => $"{k.Value} {k.Key}"))}) in {watch.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    private static async Task<int> QuerySearchAsync(WebApplication app, SiteCommand command)
+    {
+        if (command.Options.GetValueOrDefault("file") is not { } text)
+        {
+            await Console.Error.WriteLineAsync("Usage: " + Usage["search query"]);
+            return 2;
+        }
+
+        await app.InitializeSiteAsync();
+        await app.Services.GetRequiredService<Spcncl.Search.SearchIndex>().WhenRebuilt;
+        var culture = command.Options.GetValueOrDefault("culture") ?? app.Services.GetRequiredService<SiteCultures>().Default.Code;
+        var results = app.Services.GetRequiredService<Spcncl.Search.SearchService>().Search(new Spcncl.Search.SearchRequest(text, culture));
+        Console.WriteLine($"{results.Total} results for \"{text}\" ({culture}){(results.DidYouMean is { } suggestion ? $"; did you mean \"{suggestion}\"?" : "")}");
+        foreach (var hit in results.Hits)
+        {
+            Console.WriteLine($"  {hit.Score,7:0.00}  {hit.Kind,-10} {System.Net.WebUtility.HtmlDecode(hit.TitleHtml.Replace("<mark>", "[", StringComparison.Ordinal).Replace("</mark>", "]", StringComparison.Ordinal))}  {hit.Url}");
+        }
+
+        return 0;
     }
 
     /// <summary>Imports a decision list and prints what was (or would be) created, updated and unchanged, and every bad row.</summary>
@@ -138,6 +176,12 @@ public static class SiteCommands
 
                 case "registry import":
                     return await ImportRegistryAsync(app, command);
+
+                case "search rebuild":
+                    return await RebuildSearchAsync(app);
+
+                case "search query":
+                    return await QuerySearchAsync(app, command);
 
                 default:
                     await Console.Error.WriteLineAsync($"Unknown command '{command.Name}'. Commands:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", Usage.Values)}");

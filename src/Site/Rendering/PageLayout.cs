@@ -17,7 +17,8 @@ public sealed record PageLayout(
     bool ShowUntranslatedNotice,
     bool ShowDemoBanner,
     bool NoIndex,
-    SiteFooter Footer)
+    SiteFooter Footer,
+    string? SearchUrl)
 {
     /// <summary>The <c>lang</c> of the main content when it differs from the page's (an untranslated page falling back).</summary>
     public string? ContentLanguage => FallbackFromCulture;

@@ -61,7 +61,8 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             isHome && request.Query.ContainsKey(UntranslatedNoticeQuery),
             options.Value.DemoBanner,
             noIndex,
-            Footer(snapshot, culture));
+            Footer(snapshot, culture),
+            SearchUrl(snapshot, culture));
     }
 
     /// <summary>The layout of the 404 and error pages: no canonical or alternates, not indexed, the switcher pointing at each home.</summary>
@@ -84,8 +85,13 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             false,
             options.Value.DemoBanner,
             NoIndex: true,
-            Footer(snapshot, culture));
+            Footer(snapshot, culture),
+            SearchUrl(snapshot, culture));
     }
+
+    /// <summary>The search page in the culture, for the box in the header of every page.</summary>
+    private static string? SearchUrl(PublishedSnapshot snapshot, string culture) =>
+        snapshot.OfType("searchPage").Select(d => snapshot.In(d, culture)?.Url).FirstOrDefault(u => u is not null);
 
     private List<NavigationItem> Navigation(PublishedSnapshot snapshot, string culture, int? currentId, HashSet<int> ancestors)
     {

@@ -10,6 +10,7 @@ using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
 using Spcncl.Registry;
+using Spcncl.Search;
 using Spcncl.Sync;
 
 namespace Spcncl.Tests.Fixtures;
@@ -71,6 +72,7 @@ public sealed class TestEngine : IAsyncDisposable
             .AddPublished()
             .AddMedia(configuration)
             .AddRegistry(configuration)
+            .AddSearch()
             .AddSync();
         var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var engine = new TestEngine(provider2, database, sharedDatabase is null, usync);
@@ -99,6 +101,7 @@ public sealed class TestEngine : IAsyncDisposable
                 if (!Templates.TryGetValue(provider, out var template))
                 {
                     await using var engine = await StartAsync(usyncFolder: RepositoryPaths.USync, provider: provider);
+                    await engine.Get<SearchIndex>().WhenRebuilt; // copies then open the built index instead of rebuilding it
                     template = engine.Database;
                     engine.KeepDatabase();
                     Templates[provider] = template;

@@ -41,6 +41,7 @@ public sealed partial class ConsistencyTests
     public void KeysBuiltInCode_ExistForEveryValue()
     {
         var built = Enum.GetNames<Spcncl.Registry.CycleStatus>().Select(s => "Registry.Status." + s)
+            .Concat(Enum.GetNames<Spcncl.Search.SearchKind>().SelectMany(k => (string[])[$"Search.Kind.{k}", $"Search.Type.{k}"]))
             .Concat(Spcncl.Registry.Enquiries.EnquiryService.ErrorCodes.Append(Spcncl.Site.Pages.EnquiryForm.Expired).Select(c => "Enquiry.Error." + c));
         var defined = Folder.Dictionary.Where(e => e.Culture == "en").Select(e => e.Key).ToHashSet();
 

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Spcncl.Search;
+
+/// <summary>The fields of the index and how a value set becomes a Lucene document.</summary>
+public static class SearchFields
+{
+    public const string Key = "key";
+    public const string Id = "id";
+    public const string DocumentType = "doctype";
+    public const string Kind = "kind";
+    public const string Sector = "sector";
+    public const string Year = "year";
+    public const string Top10 = "top10";
+    public const string Culture = "culture";
+    public const string Ancestor = "ancestor";
+    public const string Published = "published";
+
+    /// <summary>Folded words of names and summaries in every culture: what "did you mean" proposes.</summary>
+    public const string Spell = "spell";
+
+    public const string Name = "name";
+    public const string Summary = "summary";
+    public const string Body = "body";
+    public const string Url = "url";
+    public const string Fallback = "fallback";
+
+    /// <summary>A per-culture field: <c>name_vi</c>, <c>body_en</c>.</summary>
+    public static string In(string field, string culture) => $"{field}_{culture}";
+
+    /// <summary>1 when the page is written in the culture (not a fallback): sorts the visitor's language first.</summary>
+    public static string Written(string culture) => $"written_{culture}";
+
+    public static Document ToDocument(ValueSet values, IReadOnlyList<string> cultures)
+    {
+        var document = new Document
+        {
+            new StringField(Key, values.Key.ToString("N"), Field.Store.YES),
+            new StringField(Id, values.DocumentId.ToString(CultureInfo.InvariantCulture), Field.Store.YES),
+            new StringField(DocumentType, values.DocumentType, Field.Store.YES),
+            new StringField(Kind, KindValue(values.Kind), Field.Store.YES),
+            new SortedDocValuesField(Kind, new BytesRef(KindValue(values.Kind))),
+            new StringField(Top10, values.Top10 ? "1" : "0", Field.Store.NO),
+            new NumericDocValuesField(Top10, values.Top10 ? 1 : 0),
+            new NumericDocValuesField(Published, values.PublishedUtc.Ticks),
+        };
+
+        foreach (var sector in values.Sectors)
+        {
+            document.Add(new StringField(Sector, sector, Field.Store.NO));
+            document.Add(new SortedSetDocValuesField(Sector, new BytesRef(sector)));
+        }
+
+        foreach (var year in values.AwardYears.Select(y => y.ToString(CultureInfo.InvariantCulture)))
+        {
+            document.Add(new StringField(Year, year, Field.Store.NO));
+            document.Add(new SortedSetDocValuesField(Year, new BytesRef(year)));
+        }
+
+        foreach (var ancestor in values.AncestorIds)
+        {
+            document.Add(new StringField(Ancestor, ancestor.ToString(CultureInfo.InvariantCulture), Field.Store.NO));
+        }
+
+        var spell = new List<string>();
+        foreach (var culture in cultures)
+        {
+            var written = values.Cultures.TryGetValue(culture, out var text) && !text.IsFallback;
+            document.Add(new NumericDocValuesField(Written(culture), written ? 1 : 0));
+            if (written)
+            {
+                document.Add(new StringField(Culture, culture, Field.Store.NO));
+                document.Add(new SortedSetDocValuesField(Culture, new BytesRef(culture)));
+            }
+
+            if (text is null)
+            {
+                continue;
+            }
+
+            document.Add(new TextField(In(Name, culture), text.Name, Field.Store.YES));
+            document.Add(new TextField(In(Summary, culture), text.Summary ?? "", Field.Store.YES));
+            document.Add(new TextField(In(Body, culture), text.Body, Field.Store.YES));
+            document.Add(new StoredField(In(Url, culture), text.Url));
+            document.Add(new StoredField(In(Fallback, culture), text.IsFallback ? 1 : 0));
+            if (!text.IsFallback)
+            {
+                spell.Add(text.Name);
+                spell.Add(text.Summary ?? "");
+            }
+        }
+
+        document.Add(new TextField(Spell, string.Join('\n', spell), Field.Store.NO));
+        return document;
+    }
+
+    public static string KindValue(SearchKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static SearchKind? ParseKind(string? value) =>
+        Enum.TryParse<SearchKind>(value, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(value, out _) ? kind : null;
+}

@@ -1,0 +1,471 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
+using Spcncl.Localization;
+
+namespace Spcncl.Search;
+
+/// <summary>
+/// Answers what visitors type. Plain text only: the words are analysed per field (no query parser, so no syntax can
+/// fail); each word must match somewhere (one may be missing from four on), as written, folded, as a prefix (the last
+/// word, while typing) or within one or two edits (5+ and 9+ letters); names weigh more than summaries, summaries more
+/// than bodies, and the words as a phrase more still. Filters and facet counts come from DocValues in one pass.
+/// </summary>
+public sealed class SearchService(SearchIndex index, SiteCultures cultures)
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxWords = 10;
+    public const int MaxPageSize = 50;
+
+    private static readonly (string Field, float Boost)[] TextFields = [(SearchFields.Name, 4f), (SearchFields.Summary, 2f), (SearchFields.Body, 1f)];
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var text = Clean(request.Text);
+        var words = SearchAnalysis.WordsOf(text).Take(MaxWords).ToList();
+        using var lease = index.Acquire();
+        if (lease is null)
+        {
+            return SearchResults.Empty(request, indexReady: false);
+        }
+
+        if (words.Count == 0)
+        {
+            return SearchResults.Empty(request, indexReady: true);
+        }
+
+        var query = TextQuery(words, TextFields, prefixOnLast: true);
+        if (query is null)
+        {
+            return SearchResults.Empty(request, indexReady: true);
+        }
+
+        var searcher = lease.Searcher;
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var collector = new FacetingCollector(request, request.Page * pageSize);
+        searcher.Search(query, collector);
+        var pageCount = Math.Max(1, (collector.Total + pageSize - 1) / pageSize);
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        var ranked = collector.Ranked();
+        var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(hit => Hit(searcher, query, hit, request.Culture)).ToList();
+        return new SearchResults(
+            request,
+            hits,
+            collector.Total,
+            page,
+            pageCount,
+            collector.Facets,
+            collector.Total == 0 ? DidYouMean(searcher.IndexReader, words) : null,
+            IndexReady: true);
+    }
+
+    /// <summary>Product and enterprise names for the header's type-ahead: the words so far, the last one as a prefix.</summary>
+    public IReadOnlyList<Suggestion> Suggest(string? text, string culture, int max = 8)
+    {
+        var words = SearchAnalysis.WordsOf(Clean(text)).Take(MaxWords).ToList();
+        using var lease = index.Acquire();
+        if (lease is null || words.Count == 0 || TextQuery(words, [(SearchFields.Name, 1f)], prefixOnLast: true, typos: false, shortestPrefix: 1) is not { } query)
+        {
+            return [];
+        }
+
+        var request = new SearchRequest("", culture, Kinds: [SearchKind.Product, SearchKind.Enterprise]);
+        var collector = new FacetingCollector(request, max);
+        lease.Searcher.Search(query, collector);
+        return [.. collector.Ranked().Select(hit =>
+        {
+            var document = lease.Searcher.Doc(hit.Doc);
+            var (title, titleCulture, url) = Display(document, culture);
+            return new Suggestion(title, titleCulture, SearchFields.ParseKind(document.Get(SearchFields.Kind, CultureInfo.InvariantCulture)) ?? SearchKind.Page, url);
+        })];
+    }
+
+    /// <summary>The keys of the products matching <paramref name="text"/> with their scores (the catalogue's text filter).</summary>
+    public IReadOnlyDictionary<Guid, float>? MatchProducts(string text)
+    {
+        var words = SearchAnalysis.WordsOf(Clean(text)).Take(MaxWords).ToList();
+        using var lease = index.Acquire();
+        if (lease is null)
+        {
+            return null;
+        }
+
+        if (words.Count == 0 || TextQuery(words, TextFields, prefixOnLast: true) is not { } query)
+        {
+            return new Dictionary<Guid, float>();
+        }
+
+        var collector = new FacetingCollector(new SearchRequest("", cultures.Default.Code, Kinds: [SearchKind.Product]), int.MaxValue / 2);
+        lease.Searcher.Search(query, collector);
+        return collector.Ranked().ToDictionary(hit => Guid.ParseExact(lease.Searcher.Doc(hit.Doc).Get(SearchFields.Key, CultureInfo.InvariantCulture), "N"), hit => hit.Score);
+    }
+
+    /// <summary>Control characters out, length bounded: 5,000 characters of anything still give an answer.</summary>
+    private static string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var clean = new string([.. text.Take(MaxQueryLength).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? ' ' : c)]);
+        return clean.Trim();
+    }
+
+    private Query? TextQuery(IReadOnlyList<string> words, IReadOnlyList<(string Field, float Boost)> fields, bool prefixOnLast, bool typos = true, int shortestPrefix = 2)
+    {
+        var all = new BooleanQuery(disableCoord: true);
+        var required = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = new BooleanQuery(disableCoord: true);
+            foreach (var culture in cultures.Codes)
+            {
+                foreach (var (name, boost) in fields)
+                {
+                    var field = SearchFields.In(name, culture);
+                    if (SearchAnalysis.Terms(field, words[i]) is not [var variants, ..])
+                    {
+                        continue;
+                    }
+
+                    foreach (var variant in variants)
+                    {
+                        word.Add(new TermQuery(new Term(field, variant)) { Boost = boost }, Occur.SHOULD);
+                    }
+
+                    var folded = variants[^1];
+                    if (prefixOnLast && i == words.Count - 1 && folded.Length >= shortestPrefix && name != SearchFields.Body)
+                    {
+                        word.Add(new PrefixQuery(new Term(field, folded)) { Boost = boost * 0.6f }, Occur.SHOULD);
+                    }
+
+                    if (typos && folded.Length >= 5)
+                    {
+                        word.Add(new FuzzyQuery(new Term(field, folded), folded.Length >= 9 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = boost * 0.3f }, Occur.SHOULD);
+                    }
+                }
+            }
+
+            if (word.Clauses.Count > 0)
+            {
+                all.Add(word, Occur.SHOULD);
+                required++;
+            }
+        }
+
+        if (required == 0)
+        {
+            return null;
+        }
+
+        all.MinimumNumberShouldMatch = required <= 3 ? required : required - 1;
+        if (required < 2)
+        {
+            return all;
+        }
+
+        // The words side by side, in order, weigh most.
+        var ranked = new BooleanQuery(disableCoord: true) { { all, Occur.MUST } };
+        foreach (var culture in cultures.Codes)
+        {
+            foreach (var (name, boost) in fields)
+            {
+                var field = SearchFields.In(name, culture);
+                var phrase = new PhraseQuery { Slop = 1, Boost = boost * 2 };
+                var position = 0;
+                foreach (var word in words)
+                {
+                    if (SearchAnalysis.Terms(field, word) is [var variants, ..])
+                    {
+                        phrase.Add(new Term(field, variants[^1]), position);
+                    }
+
+                    position++;
+                }
+
+                if (phrase.GetTerms().Length >= 2)
+                {
+                    ranked.Add(phrase, Occur.SHOULD);
+                }
+            }
+        }
+
+        return ranked;
+    }
+
+    private SearchHit Hit(IndexSearcher searcher, Query query, RankedDoc hit, string culture)
+    {
+        var document = searcher.Doc(hit.Doc);
+        var (title, titleCulture, url) = Display(document, culture);
+        var encoder = new SimpleHTMLEncoder();
+        string Highlight(string field, string text, int fragmentSize, int fragments)
+        {
+            var scorer = new QueryScorer(query, searcher.IndexReader, field);
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, scorer)
+            {
+                TextFragmenter = fragmentSize == 0 ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, fragmentSize),
+            };
+            var best = highlighter.GetBestFragments(SearchAnalysis.PerField.GetTokenStream(field, text), text, fragments, " … ");
+            return string.IsNullOrEmpty(best) ? "" : best;
+        }
+
+        var titleHtml = Highlight(SearchFields.In(SearchFields.Name, titleCulture), title, 0, 1);
+        var body = document.Get(SearchFields.In(SearchFields.Body, titleCulture), CultureInfo.InvariantCulture) ?? "";
+        var snippet = Highlight(SearchFields.In(SearchFields.Body, titleCulture), body, 160, 2);
+        if (snippet.Length == 0)
+        {
+            var summary = document.Get(SearchFields.In(SearchFields.Summary, titleCulture), CultureInfo.InvariantCulture);
+            snippet = string.IsNullOrEmpty(summary) ? encoder.EncodeText(body.Length > 200 ? body[..200] + "…" : body) : Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : encoder.EncodeText(summary);
+        }
+
+        return new SearchHit(
+            Guid.ParseExact(document.Get(SearchFields.Key, CultureInfo.InvariantCulture), "N"),
+            int.Parse(document.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            SearchFields.ParseKind(document.Get(SearchFields.Kind, CultureInfo.InvariantCulture)) ?? SearchKind.Page,
+            titleHtml.Length > 0 ? titleHtml : encoder.EncodeText(title),
+            titleCulture,
+            url,
+            snippet,
+            hit.Written,
+            hit.Score);
+    }
+
+    /// <summary>The title and URL shown to a visitor of <paramref name="culture"/>: the page in that culture, or in the default one.</summary>
+    private (string Title, string TitleCulture, string Url) Display(Lucene.Net.Documents.Document document, string culture)
+    {
+        foreach (var candidate in new[] { culture, cultures.Default.Code }.Concat(cultures.Codes))
+        {
+            if (document.Get(SearchFields.In(SearchFields.Url, candidate), CultureInfo.InvariantCulture) is { } url)
+            {
+                var fallback = document.GetField(SearchFields.In(SearchFields.Fallback, candidate))?.GetInt32Value() == 1;
+                var contentCulture = fallback ? cultures.Default.Code : candidate;
+                return (document.Get(SearchFields.In(SearchFields.Name, candidate), CultureInfo.InvariantCulture) ?? "", contentCulture, url);
+            }
+        }
+
+        return ("", culture, "/");
+    }
+
+    /// <summary>When nothing matched: each word the index does not know, replaced by the closest one it knows well.</summary>
+    private static string? DidYouMean(IndexReader reader, IReadOnlyList<string> words)
+    {
+        var changed = false;
+        var corrected = new List<string>();
+        foreach (var word in words.Select(w => SearchAnalysis.Terms(SearchFields.Spell, w) is [var v, ..] ? v[0] : w))
+        {
+            if (word.Length < 3 || reader.DocFreq(new Term(SearchFields.Spell, word)) > 0)
+            {
+                corrected.Add(word);
+                continue;
+            }
+
+            var fuzzy = new FuzzyQuery(new Term(SearchFields.Spell, word), word.Length >= 6 ? 2 : 1, prefixLength: 0, maxExpansions: 50, transpositions: true);
+            var best = (fuzzy.Rewrite(reader) as BooleanQuery)?.Clauses
+                .Select(c => c.Query)
+                .OfType<TermQuery>()
+                .Select(t => (t.Term.Text, t.Boost, Frequency: reader.DocFreq(t.Term)))
+                .OrderByDescending(t => t.Boost)
+                .ThenByDescending(t => t.Frequency)
+                .Select(t => t.Text)
+                .FirstOrDefault();
+            corrected.Add(best ?? word);
+            changed |= best is not null;
+        }
+
+        return changed ? string.Join(' ', corrected) : null;
+    }
+
+    /// <summary>
+    /// Counts every facet over the matching documents (each dimension with the other filters applied, as faceted search
+    /// expects), and keeps the best <c>limit</c> documents that pass every filter: the visitor's language first, then score.
+    /// </summary>
+    private sealed class FacetingCollector(SearchRequest request, int limit) : ICollector
+    {
+        private readonly PriorityQueue<RankedDoc, RankedDoc> _best = new(RankedDoc.Worst);
+        private readonly Dictionary<string, int> _kinds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _sectors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _years = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _languages = new(StringComparer.Ordinal);
+        private readonly string? _year = request.Year?.ToString(CultureInfo.InvariantCulture);
+        private readonly HashSet<string>? _kindFilter = request.Kinds is { Count: > 0 } kinds ? [.. kinds.Select(SearchFields.KindValue)] : null;
+        private Scorer _scorer = null!;
+        private int _docBase;
+        private SortedDocValues? _kind;
+        private SortedSetDocValues? _sector;
+        private SortedSetDocValues? _yearValues;
+        private SortedSetDocValues? _language;
+        private NumericDocValues? _top10;
+        private NumericDocValues? _written;
+        private int _top10Count;
+
+        public int Total { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public SearchFacets Facets => new(_kinds, _sectors, _years, _languages, _top10Count);
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            var reader = context.AtomicReader;
+            _docBase = context.DocBase;
+            _kind = reader.GetSortedDocValues(SearchFields.Kind);
+            _sector = reader.GetSortedSetDocValues(SearchFields.Sector);
+            _yearValues = reader.GetSortedSetDocValues(SearchFields.Year);
+            _language = reader.GetSortedSetDocValues(SearchFields.Culture);
+            _top10 = reader.GetNumericDocValues(SearchFields.Top10);
+            _written = reader.GetNumericDocValues(SearchFields.Written(request.Culture));
+        }
+
+        public void Collect(int doc)
+        {
+            var kind = Single(_kind, doc);
+            var sectors = Many(_sector, doc);
+            var years = Many(_yearValues, doc);
+            var languages = Many(_language, doc);
+            var top10 = _top10?.Get(doc) == 1;
+
+            var kindOk = _kindFilter is null || (kind is not null && _kindFilter.Contains(kind));
+            var sectorOk = request.Sector is null || sectors.Contains(request.Sector);
+            var yearOk = _year is null || years.Contains(_year);
+            var top10Ok = !request.Top10 || top10;
+            var languageOk = request.Language is null || languages.Contains(request.Language);
+
+            if (sectorOk && yearOk && top10Ok && languageOk && kind is not null)
+            {
+                Increment(_kinds, kind);
+            }
+
+            if (kindOk && yearOk && top10Ok && languageOk)
+            {
+                sectors.ForEach(s => Increment(_sectors, s));
+            }
+
+            if (kindOk && sectorOk && top10Ok && languageOk)
+            {
+                years.ForEach(y => Increment(_years, y));
+            }
+
+            if (kindOk && sectorOk && yearOk && top10Ok)
+            {
+                languages.ForEach(l => Increment(_languages, l));
+            }
+
+            if (kindOk && sectorOk && yearOk && languageOk && top10)
+            {
+                _top10Count++;
+            }
+
+            if (!(kindOk && sectorOk && yearOk && top10Ok && languageOk))
+            {
+                return;
+            }
+
+            Total++;
+            var ranked = new RankedDoc(_docBase + doc, _scorer.GetScore(), _written?.Get(doc) == 1);
+            if (_best.Count < limit)
+            {
+                _best.Enqueue(ranked, ranked);
+            }
+            else if (RankedDoc.Worst.Compare(ranked, _best.Peek()) > 0)
+            {
+                _best.DequeueEnqueue(ranked, ranked);
+            }
+        }
+
+        /// <summary>The kept documents, best first.</summary>
+        public List<RankedDoc> Ranked() => [.. _best.UnorderedItems.Select(i => i.Element).Order(RankedDoc.Worst).Reverse()];
+
+        private static void Increment(Dictionary<string, int> counts, string value) =>
+            counts[value] = counts.GetValueOrDefault(value) + 1;
+
+        private static string? Single(SortedDocValues? values, int doc)
+        {
+            if (values is null || values.GetOrd(doc) is var ord && ord < 0)
+            {
+                return null;
+            }
+
+            var bytes = new BytesRef();
+            values.LookupOrd(ord, bytes);
+            return bytes.Utf8ToString();
+        }
+
+        private static List<string> Many(SortedSetDocValues? values, int doc)
+        {
+            var list = new List<string>(2);
+            if (values is null)
+            {
+                return list;
+            }
+
+            values.SetDocument(doc);
+            var bytes = new BytesRef();
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            {
+                values.LookupOrd(ord, bytes);
+                list.Add(bytes.Utf8ToString());
+            }
+
+            return list;
+        }
+    }
+}
+
+/// <summary>A matching document as ranked: the visitor's language first, then by score, then by index order.</summary>
+public readonly record struct RankedDoc(int Doc, float Score, bool Written)
+{
+    /// <summary>Orders worst first (the top of a min-heap of the best).</summary>
+    public static IComparer<RankedDoc> Worst { get; } = Comparer<RankedDoc>.Create((a, b) =>
+        a.Written != b.Written ? a.Written.CompareTo(b.Written)
+        : a.Score != b.Score ? a.Score.CompareTo(b.Score)
+        : b.Doc.CompareTo(a.Doc));
+}
+
+/// <param name="Kinds">Only these kinds (a tab of the search page); empty or null for all.</param>
+/// <param name="Language">Only pages written in this culture (the culture facet).</param>
+public sealed record SearchRequest(
+    string? Text,
+    string Culture,
+    IReadOnlyList<SearchKind>? Kinds = null,
+    string? Sector = null,
+    int? Year = null,
+    bool Top10 = false,
+    string? Language = null,
+    int Page = 1,
+    int PageSize = 10);
+
+/// <param name="TitleHtml">The title with the matched words in <c>&lt;mark&gt;</c>, HTML-encoded otherwise.</param>
+/// <param name="TitleCulture">The language of the title and snippet (the default culture's when the page is not in the visitor's).</param>
+/// <param name="SnippetHtml">A passage with the matched words in <c>&lt;mark&gt;</c>, HTML-encoded otherwise.</param>
+public sealed record SearchHit(Guid Key, int DocumentId, SearchKind Kind, string TitleHtml, string TitleCulture, string Url, string SnippetHtml, bool InVisitorCulture, float Score);
+
+public sealed record Suggestion(string Title, string TitleCulture, SearchKind Kind, string Url);
+
+/// <summary>Counts per facet value: kinds, sector codes, award years, languages a page is written in, and Top 10.</summary>
+public sealed record SearchFacets(
+    IReadOnlyDictionary<string, int> Kinds,
+    IReadOnlyDictionary<string, int> Sectors,
+    IReadOnlyDictionary<string, int> Years,
+    IReadOnlyDictionary<string, int> Languages,
+    int Top10)
+{
+    public static SearchFacets None { get; } = new(new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), 0);
+}
+
+public sealed record SearchResults(
+    SearchRequest Request,
+    IReadOnlyList<SearchHit> Hits,
+    int Total,
+    int Page,
+    int PageCount,
+    SearchFacets Facets,
+    string? DidYouMean,
+    bool IndexReady)
+{
+    public static SearchResults Empty(SearchRequest request, bool indexReady) => new(request, [], 0, 1, 1, SearchFacets.None, null, indexReady);
+}
