@@ -59,7 +59,8 @@ public static class SearchAnalysis
 
     /// <summary>
     /// The terms of <paramref name="text"/> in <paramref name="field"/>, grouped by position: a Vietnamese word gives
-    /// [as written, folded] (or one term when it has no accents); an English stop word gives nothing.
+    /// [folded, as written] (the folded form first, as the folding filter emits it; one term when it has no accents);
+    /// an English stop word gives nothing.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Terms(string field, string text) => Terms(ForField(field), field, text);
 

@@ -136,7 +136,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                         word.Add(new TermQuery(new Term(field, variant)) { Boost = boost }, Occur.SHOULD);
                     }
 
-                    var folded = variants[^1];
+                    var folded = variants[0];
                     if (prefixOnLast && i == words.Count - 1 && folded.Length >= shortestPrefix && name != SearchFields.Body)
                     {
                         word.Add(new PrefixQuery(new Term(field, folded)) { Boost = boost * 0.6f }, Occur.SHOULD);
@@ -180,7 +180,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                 {
                     if (SearchAnalysis.Terms(field, word) is [var variants, ..])
                     {
-                        phrase.Add(new Term(field, variants[^1]), position);
+                        phrase.Add(new Term(field, variants[0]), position);
                     }
 
                     position++;
