@@ -63,6 +63,11 @@ export SPCNCL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=spcncl;Databa
 status=0
 log "Unit and integration tests (SQLite and PostgreSQL)"
 dotnet test tests/unit/SPCNCL.Tests.Unit.csproj -c "$CONFIGURATION" --no-build -nologo || status=1
+relevance="tests/unit/bin/$CONFIGURATION/net10.0/search-relevance.md"
+if [ -f "$relevance" ]; then
+  log "Search relevance fixture (precision@5)"
+  cat "$relevance"
+fi
 
 log "End-to-end tests (Kestrel + Chromium + axe)"
 export SPCNCL_SITE_DLL="$ROOT/src/Site/bin/$CONFIGURATION/net10.0/SPCNCL.Site.dll"

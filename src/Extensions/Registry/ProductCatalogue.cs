@@ -41,6 +41,7 @@ public sealed class ProductCatalogue(PublishedSnapshotService snapshots, AwardRe
         var entries = Entries(culture);
         var today = registry.Today;
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : Fold(query.Text);
+        var matches = text is null ? null : query.TextMatches;
 
         bool Matches(CatalogueEntry e, string? skip) =>
             (skip == "sector" || query.Sector is null || e.SectorCode == query.Sector)
@@ -49,13 +50,17 @@ public sealed class ProductCatalogue(PublishedSnapshotService snapshots, AwardRe
             && (skip == "valid" || !query.ValidOnly || e.ValidUntil is { } until && until >= today)
             && (skip == "market" || query.Market is null || e.Markets.Contains(query.Market))
             && (skip == "area" || query.Area is null || e.Area == query.Area)
-            && (text is null || e.SearchText.Contains(text, StringComparison.Ordinal));
+            && (text is null || (matches?.ContainsKey(e.Key) ?? e.SearchText.Contains(text, StringComparison.Ordinal)));
 
         // Entries are kept in the culture's alphabetical order, so sorting by name is free and "newest" needs only ints.
         var matching = entries.Where(e => Matches(e, null));
         if (query.Sort == CatalogueSort.Newest)
         {
             matching = matching.OrderByDescending(e => e.LatestYear ?? 0).ThenBy(e => e.NameRank);
+        }
+        else if (query.Sort == CatalogueSort.Relevance && matches is not null)
+        {
+            matching = matching.OrderByDescending(e => matches[e.Key]).ThenBy(e => e.NameRank);
         }
 
         var all = matching.ToList();
@@ -135,9 +140,17 @@ public enum CatalogueSort
 {
     Name,
     Newest,
+
+    /// <summary>Best match to the text first (the default when there is text); by name when there is none.</summary>
+    Relevance,
 }
 
 /// <summary>The catalogue's filters, as read from the query string (unknown values simply match nothing).</summary>
+/// <param name="TextMatches">
+/// The products the site's search index matches for <paramref name="Text"/>, with their scores: the same accent-,
+/// typo- and plural-forgiving matching as the search page. Null while the index is not built yet; the catalogue then
+/// matches the folded text itself.
+/// </param>
 public sealed record CatalogueQuery(
     string? Sector = null,
     int? Year = null,
@@ -148,7 +161,8 @@ public sealed record CatalogueQuery(
     string? Text = null,
     CatalogueSort Sort = CatalogueSort.Name,
     int Page = 1,
-    int PageSize = ProductCatalogue.PageSize)
+    int PageSize = ProductCatalogue.PageSize,
+    IReadOnlyDictionary<Guid, float>? TextMatches = null)
 {
     public bool HasFilters => Sector is not null || Year is not null || Top10 || ValidOnly || Market is not null || Area is not null || !string.IsNullOrWhiteSpace(Text);
 }

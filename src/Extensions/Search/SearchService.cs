@@ -46,6 +46,19 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var collector = new FacetingCollector(request, request.Page * pageSize);
         searcher.Search(query, collector);
+
+        // Nothing has every word of three or more (one mistyped beyond repair, or not in the site): show what has all but one.
+        var relaxed = false;
+        if (collector.Total == 0 && words.Count >= 3 && TextQuery(words, TextFields, prefixOnLast: true, missing: 1) is { } partial)
+        {
+            var second = new FacetingCollector(request, request.Page * pageSize);
+            searcher.Search(partial, second);
+            if (second.Total > 0)
+            {
+                (query, collector, relaxed) = (partial, second, true);
+            }
+        }
+
         var pageCount = Math.Max(1, (collector.Total + pageSize - 1) / pageSize);
         var page = Math.Clamp(request.Page, 1, pageCount);
         var ranked = collector.Ranked();
@@ -57,8 +70,11 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             page,
             pageCount,
             collector.Facets,
-            collector.Total == 0 ? DidYouMean(searcher.IndexReader, words) : null,
-            IndexReady: true);
+            collector.Total == 0 || relaxed ? DidYouMean(searcher.IndexReader, words) : null,
+            IndexReady: true)
+        {
+            MissingWords = relaxed,
+        };
     }
 
     /// <summary>Product and enterprise names for the header's type-ahead: the words so far, the last one as a prefix.</summary>
@@ -114,13 +130,16 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         return clean.Trim();
     }
 
-    private Query? TextQuery(IReadOnlyList<string> words, IReadOnlyList<(string Field, float Boost)> fields, bool prefixOnLast, bool typos = true, int shortestPrefix = 2)
+    /// <param name="missing">How many of the words (from four on, one more) a match may lack: 0 normally, 1 when nothing matched every word.</param>
+    private Query? TextQuery(IReadOnlyList<string> words, IReadOnlyList<(string Field, float Boost)> fields, bool prefixOnLast, bool typos = true, int shortestPrefix = 2, int missing = 0)
     {
-        var all = new BooleanQuery(disableCoord: true);
-        var required = 0;
+        // Each word may match as written, folded, as a prefix or with a typo, in any culture's fields. A word that a
+        // culture drops as a stop word ("and", "the") is not required: it only helps the ranking, unless every word is one.
+        var clauses = new List<(BooleanQuery Query, bool StopWord)>();
         for (var i = 0; i < words.Count; i++)
         {
             var word = new BooleanQuery(disableCoord: true);
+            var stopWord = false;
             foreach (var culture in cultures.Codes)
             {
                 foreach (var (name, boost) in fields)
@@ -128,6 +147,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                     var field = SearchFields.In(name, culture);
                     if (SearchAnalysis.Terms(field, words[i]) is not [var variants, ..])
                     {
+                        stopWord = true;
                         continue;
                     }
 
@@ -151,24 +171,40 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 
             if (word.Clauses.Count > 0)
             {
-                all.Add(word, Occur.SHOULD);
-                required++;
+                clauses.Add((word, stopWord));
             }
         }
 
+        if (clauses.All(c => c.StopWord))
+        {
+            clauses = [.. clauses.Select(c => (c.Query, false))];
+        }
+
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var (word, _) in clauses.Where(c => !c.StopWord))
+        {
+            all.Add(word, Occur.SHOULD);
+        }
+
+        var required = all.Clauses.Count;
         if (required == 0)
         {
             return null;
         }
 
-        all.MinimumNumberShouldMatch = required <= 3 ? required : required - 1;
-        if (required < 2)
+        all.MinimumNumberShouldMatch = Math.Max(1, (required <= 3 ? required : required - 1) - missing);
+        if (words.Count < 2)
         {
             return all;
         }
 
-        // The words side by side, in order, weigh most.
         var ranked = new BooleanQuery(disableCoord: true) { { all, Occur.MUST } };
+        foreach (var (word, _) in clauses.Where(c => c.StopWord))
+        {
+            ranked.Add(word, Occur.SHOULD);
+        }
+
+        // The words side by side, in order, weigh most.
         foreach (var culture in cultures.Codes)
         {
             foreach (var (name, boost) in fields)
@@ -467,5 +503,8 @@ public sealed record SearchResults(
     string? DidYouMean,
     bool IndexReady)
 {
+    /// <summary>No page had every word, so these are the pages that have all but one.</summary>
+    public bool MissingWords { get; init; }
+
     public static SearchResults Empty(SearchRequest request, bool indexReady) => new(request, [], 0, 1, 1, SearchFacets.None, null, indexReady);
 }

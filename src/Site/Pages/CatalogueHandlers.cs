@@ -11,7 +11,7 @@ using Spcncl.Site.Rendering;
 namespace Spcncl.Site.Pages;
 
 /// <summary>The product catalogue: filters and sort from the query string (unknown values are ignored), 24 cards a page.</summary>
-public sealed class ProductCatalogueHandler(ProductCatalogue catalogue, CatalogueLinks links, PublishedSnapshotService snapshots) : IPageHandler
+public sealed class ProductCatalogueHandler(ProductCatalogue catalogue, CatalogueLinks links, PublishedSnapshotService snapshots, Spcncl.Search.SearchService search) : IPageHandler
 {
     public const int MaxQueryLength = 200;
 
@@ -26,6 +26,11 @@ public sealed class ProductCatalogueHandler(ProductCatalogue catalogue, Catalogu
 
         var page = (ProductCataloguePage)request.Page;
         var query = Read(request.Query, catalogue.Entries(request.Culture), snapshots.Current);
+        if (query.Text is { } words)
+        {
+            query = query with { TextMatches = search.MatchProducts(words) };
+        }
+
         var result = catalogue.Search(query, request.Culture);
         var url = page.Url!;
         string PageUrl(int number) => Link(url, request.Query, "page", number == 1 ? null : number.ToString(CultureInfo.InvariantCulture));
@@ -63,7 +68,12 @@ public sealed class ProductCatalogueHandler(ProductCatalogue catalogue, Catalogu
             Known("market", markets),
             Known("area", areas),
             text.Length == 0 ? null : text[..Math.Min(text.Length, MaxQueryLength)],
-            query["sort"] == "newest" ? CatalogueSort.Newest : CatalogueSort.Name,
+            query["sort"].ToString() switch
+            {
+                "newest" => CatalogueSort.Newest,
+                "name" => CatalogueSort.Name,
+                _ => text.Length > 0 ? CatalogueSort.Relevance : CatalogueSort.Name,
+            },
             int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 100_000 ? number : 1);
     }
 
