@@ -10,6 +10,7 @@ using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
 using Spcncl.Registry;
+using Spcncl.Publicity;
 using Spcncl.Search;
 using Spcncl.Security;
 using Spcncl.Site.Endpoints;
@@ -49,6 +50,7 @@ public static class SiteHost
             .AddMedia(builder.Configuration)
             .AddRegistry(builder.Configuration)
             .AddSearch()
+            .AddPublicity()
             .AddSync();
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
@@ -85,9 +87,13 @@ public static class SiteHost
         });
         services.AddSingleton<Spcncl.Site.Pages.PageHandlers>();
         services.AddSingleton<Spcncl.Site.Pages.CatalogueLinks>();
+        services.AddSingleton<Spcncl.Site.Pages.PublicityLinks>();
+        services.AddSingleton<Spcncl.Site.Pages.NewsItemPartsBuilder>();
         foreach (var handler in typeof(SiteHost).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Spcncl.Site.Pages.IPageHandler).IsAssignableFrom(t)))
         {
-            services.AddSingleton(typeof(Spcncl.Site.Pages.IPageHandler), handler);
+            // One instance per handler, reachable as itself too (the home page asks the news list for its feeds).
+            services.AddSingleton(handler);
+            services.AddSingleton(typeof(Spcncl.Site.Pages.IPageHandler), sp => sp.GetRequiredService(handler));
         }
 
         return builder;

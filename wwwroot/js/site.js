@@ -248,9 +248,34 @@
     }
   }
 
+  // A broadcast report hosted on YouTube: nothing is requested from YouTube until the visitor presses play; then the
+  // privacy-enhanced player (youtube-nocookie.com, the only frame the site's policy allows) replaces the poster.
+  function enhanceVideoConsent(box) {
+    var button = box.querySelector("button");
+    var address = box.getAttribute("data-embed") || "";
+    if (!button || address.indexOf("https://www.youtube-nocookie.com/embed/") !== 0) {
+      return;
+    }
+
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = address + "?autoplay=1&rel=0";
+      frame.title = box.getAttribute("data-embed-title") || "";
+      frame.width = "1280";
+      frame.height = "720";
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      frame.className = "video-frame";
+      box.replaceWith(frame);
+      frame.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     enhanceNavigation();
     focusFormErrors();
+    document.querySelectorAll(".video-consent[data-embed]").forEach(enhanceVideoConsent);
     document.querySelectorAll("form[data-suggest]").forEach(enhanceSearchBox);
     document.querySelectorAll("form[data-autosubmit]").forEach(enhanceFilters);
   });

@@ -6,13 +6,13 @@ namespace Spcncl.Hosting;
 
 public static class HostingServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="SitePaths"/> for the site root found at start-up, and <see cref="SiteInitializer"/>.</summary>
+    /// <summary>Registers <see cref="SitePaths"/> for the site root found at start-up, <see cref="SiteInitializer"/> and the clock.</summary>
     public static IServiceCollection AddSitePaths(this IServiceCollection services, IConfiguration configuration, string rootPath)
     {
         services.AddOptions<SitePathOptions>().Bind(configuration.GetSection("Site"));
         services.AddSingleton(sp => new SitePaths(sp.GetRequiredService<IOptions<SitePathOptions>>(), rootPath));
         services.AddSingleton<SiteInitializer>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => ShiftedTimeProvider.For(configuration["Site:ClockStart"]));
         return services;
     }
 }

@@ -24,6 +24,33 @@ public sealed class CultureFormatter(SiteCultures cultures)
         return ToSiteTime(utc).ToString(site.DateTimeFormat, site.Info);
     }
 
+    /// <summary>An instant as a date in Hanoi time.</summary>
+    public string Date(DateTimeOffset instant, string culture) => Date(DateOnly.FromDateTime(ToSiteTime(instant)), culture);
+
+    /// <summary>An instant as date and time in Hanoi time.</summary>
+    public string DateTime(DateTimeOffset instant, string culture) => DateTime(instant.UtcDateTime, culture);
+
+    /// <summary>An instant's time of day in Hanoi (<c>08:30</c>).</summary>
+    public static string Time(DateTimeOffset instant) => ToSiteTime(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// When an event happens, in Hanoi time: one day with its hours ("15 March 2027, 08:30–11:30") or several days
+    /// ("27 October 2022 – 29 October 2022").
+    /// </summary>
+    public string Span(DateTimeOffset start, DateTimeOffset end, string culture)
+    {
+        var (from, to) = (ToSiteTime(start), ToSiteTime(end));
+        return from.Date == to.Date
+            ? $"{Date(start, culture)}, {Time(start)}–{Time(end)}"
+            : $"{Date(start, culture)} – {Date(end, culture)}";
+    }
+
+    /// <summary>The machine-readable form for <c>&lt;time datetime&gt;</c> and JSON-LD, with the +07:00 offset.</summary>
+    public static string Iso(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, SiteTimeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static System.DateTime ToSiteTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, SiteTimeZone).DateTime;
+
     public string Number(decimal value, string culture) => value.ToString("#,##0.##", cultures.Get(culture).Info);
 
     public string Number(long value, string culture) => value.ToString("#,##0", cultures.Get(culture).Info);

@@ -40,6 +40,12 @@ public abstract class SiteDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<EnquiryEntity> Enquiries => Set<EnquiryEntity>();
 
+    public DbSet<CommentEntity> Comments => Set<CommentEntity>();
+
+    public DbSet<EventRegistrationEntity> EventRegistrations => Set<EventRegistrationEntity>();
+
+    public DbSet<DownloadCountEntity> DownloadCounts => Set<DownloadCountEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly, t => t.Namespace == typeof(Configurations.DocumentConfiguration).Namespace);
 

@@ -338,9 +338,9 @@ public static partial class DocumentTypeSerializer
         }
 
         var allowedTypes = dto.AllowedTypes ?? [];
-        if (allowedTypes.Count > 0 && ok && editor is not (PropertyEditor.ContentPicker or PropertyEditor.MultiContentPicker))
+        if (allowedTypes.Count > 0 && ok && editor is not (PropertyEditor.ContentPicker or PropertyEditor.MultiContentPicker or PropertyEditor.KeyValueList))
         {
-            Error(".allowedTypes", "only content pickers take allowed types");
+            Error(".allowedTypes", "only content pickers and key-value lists (whose values are then picked documents) take allowed types");
         }
 
         for (var i = 0; i < allowedTypes.Count; i++)

@@ -208,12 +208,23 @@ public sealed partial class USyncFolder
             }
             else if (dto.Generate is { } recipe)
             {
-                if (recipe.Style is not ("product" or "logo" or "banner"))
+                if (recipe.Style is "pdf" or "docx")
                 {
-                    Error("$.generate.style", "must be product, logo or banner");
-                }
+                    if (recipe.Culture is null || !cultures.Contains(recipe.Culture))
+                    {
+                        Error("$.generate.culture", "must be a configured culture");
+                    }
 
-                if (recipe.Width is not (>= 16 and <= 4000) || recipe.Height is not (>= 16 and <= 4000))
+                    if (string.IsNullOrWhiteSpace(recipe.Issuer) || string.IsNullOrWhiteSpace(recipe.Title) || string.IsNullOrWhiteSpace(recipe.Text))
+                    {
+                        Error("$.generate", "a document needs an issuer, a title and a text");
+                    }
+                }
+                else if (recipe.Style is not ("product" or "logo" or "banner"))
+                {
+                    Error("$.generate.style", "must be product, logo or banner (pictures) or pdf or docx (documents)");
+                }
+                else if (recipe.Width is not (>= 16 and <= 4000) || recipe.Height is not (>= 16 and <= 4000))
                 {
                     Error("$.generate", "width and height must be between 16 and 4000");
                 }

@@ -315,6 +315,15 @@ public sealed class USyncImporter(
         }
 
         var recipe = seed.Data.Generate!;
+        if (recipe.Style is "pdf" or "docx")
+        {
+            var document = new DemoDocumentRecipe(recipe.Style, recipe.Culture!, recipe.Issuer!, recipe.Title!, recipe.Text!);
+            var bytes = recipe.Style == "pdf" ? DemoDocuments.Pdf(document) : DemoDocuments.Docx(document);
+            // Downloaded under its title, accents and all ("Phiếu mời tham gia.docx"): Content-Disposition carries it as UTF-8.
+            var name = new string([.. recipe.Title!.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is ':' or '"' ? ' ' : c)]).Trim();
+            return (bytes, $"{name}.{recipe.Style}");
+        }
+
         using var image = DemoImages.Render(new DemoImageRecipe(recipe.Style!, recipe.Seed ?? 0, recipe.Palette, recipe.Width!.Value, recipe.Height!.Value));
         using var output = new MemoryStream();
         var png = recipe.Style == "logo";

@@ -112,6 +112,7 @@ public sealed class PageController(
         RenderView view => Page(page, view),
         RedirectTo { StatusCode: StatusCodes.Status303SeeOther } redirect => SeeOther(redirect.Url),
         RedirectTo redirect => new RedirectResult(redirect.Url, permanent: redirect.StatusCode == StatusCodes.Status301MovedPermanently, preserveMethod: false) { UrlHelper = Url },
+        ActionOutcome action => action.Result,
         _ => NotFoundPage(snapshots.Current, page.Culture),
     };
 
@@ -125,7 +126,7 @@ public sealed class PageController(
     private ViewResult Page(PublishedPage page, RenderView view)
     {
         Response.StatusCode = view.StatusCode;
-        HttpContext.Features.Set(layouts.ForPage(page, Request, view.UrlSuffix, view.Title, view.NoIndex));
+        HttpContext.Features.Set(layouts.ForPage(page, Request, view.UrlSuffix, view.Title, view.NoIndex, view.Head));
         return View(view.View, view.Model);
     }
 

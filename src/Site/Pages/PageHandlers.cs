@@ -1,3 +1,4 @@
+using Spcncl.Site.Rendering;
 using Spcncl.Published.Models;
 
 namespace Spcncl.Site.Pages;
@@ -36,9 +37,13 @@ public abstract record PageOutcome;
 
 /// <param name="UrlSuffix">Added to the page's URL in every culture for canonical, hreflang and the switcher (<c>/2023</c>).</param>
 /// <param name="Title">The page title when it is not the page's name.</param>
-public sealed record RenderView(string View, object Model, int StatusCode = StatusCodes.Status200OK, string UrlSuffix = "", string? Title = null, bool NoIndex = false) : PageOutcome;
+/// <param name="Head">What the page adds to its head: a social card (Open Graph, Twitter) and feeds to advertise.</param>
+public sealed record RenderView(string View, object Model, int StatusCode = StatusCodes.Status200OK, string UrlSuffix = "", string? Title = null, bool NoIndex = false, PageHead? Head = null) : PageOutcome;
 
 public sealed record RedirectTo(string Url, int StatusCode = StatusCodes.Status303SeeOther) : PageOutcome;
+
+/// <summary>An answer that is not a page: a feed, a calendar file, a download.</summary>
+public sealed record ActionOutcome(Microsoft.AspNetCore.Mvc.IActionResult Result) : PageOutcome;
 
 /// <summary>Finds the handler of a document type, if it has one.</summary>
 public sealed class PageHandlers(IEnumerable<IPageHandler> handlers)

@@ -18,7 +18,9 @@ public sealed record PageLayout(
     bool ShowDemoBanner,
     bool NoIndex,
     SiteFooter Footer,
-    string? SearchUrl)
+    string? SearchUrl,
+    SocialCard? Social = null,
+    IReadOnlyList<FeedLink>? Feeds = null)
 {
     /// <summary>The <c>lang</c> of the main content when it differs from the page's (an untranslated page falling back).</summary>
     public string? ContentLanguage => FallbackFromCulture;
@@ -37,6 +39,22 @@ public sealed record PageLayout(
     private static IEnumerable<string> Faces(string subset) =>
         from weight in (int[])[400, 600, 700] select $"/fonts/be-vietnam-pro-{subset}-{weight}-normal.woff2";
 }
+
+/// <summary>What a page adds to the layout's head. Handlers fill it; the layout prints it.</summary>
+public sealed record PageHead(SocialCard? Social = null, IReadOnlyList<FeedLink>? Feeds = null);
+
+/// <summary>
+/// How a shared link looks (Open Graph and Twitter cards). <paramref name="Type"/> is <c>website</c> or <c>article</c>;
+/// <paramref name="ImageUrl"/> absolute; <paramref name="Published"/> for articles.
+/// </summary>
+public sealed record SocialCard(string Title, string? Description, string Url, string Type = "website", string? ImageUrl = null, string? ImageAlt = null, DateTimeOffset? Published = null, string? Section = null, IReadOnlyList<string>? Tags = null)
+{
+    /// <summary>The page's locale as Open Graph writes it (<c>vi_VN</c>).</summary>
+    public string Locale { get; init; } = "";
+}
+
+/// <summary>A feed advertised with <c>&lt;link rel="alternate"&gt;</c> (RSS or Atom).</summary>
+public sealed record FeedLink(string Title, string Url, string Type);
 
 public sealed record NavigationItem(string Name, string Url, bool IsCurrent, bool IsInPath);
 

@@ -14,7 +14,8 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
     public const string UntranslatedNoticeQuery = "untranslated";
 
     /// <param name="urlSuffix">A sub-path the page's handler answers (<c>/2023</c>): canonical, hreflang and the switcher carry it.</param>
-    public PageLayout ForPage(PublishedPage page, HttpRequest request, string urlSuffix = "", string? title = null, bool noIndex = false)
+    /// <param name="head">The page's social card and feeds; without a card, one is made from the title and description.</param>
+    public PageLayout ForPage(PublishedPage page, HttpRequest request, string urlSuffix = "", string? title = null, bool noIndex = false, PageHead? head = null)
     {
         var snapshot = page.Snapshot;
         var culture = page.Culture;
@@ -62,7 +63,10 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             options.Value.DemoBanner,
             noIndex,
             Footer(snapshot, culture),
-            SearchUrl(snapshot, culture));
+            SearchUrl(snapshot, culture),
+            page.Url is null ? null : (head?.Social ?? new SocialCard(title ?? page.Name, page.MetaDescription, urls.Absolute(request, page.Url + urlSuffix)))
+                with { Locale = cultures.Get(culture).Info.Name.Replace('-', '_') },
+            head?.Feeds ?? []);
     }
 
     /// <summary>The layout of the 404 and error pages: no canonical or alternates, not indexed, the switcher pointing at each home.</summary>

@@ -10,6 +10,7 @@ using Spcncl.Media;
 using Spcncl.Persistence;
 using Spcncl.Published;
 using Spcncl.Registry;
+using Spcncl.Publicity;
 using Spcncl.Search;
 using Spcncl.Sync;
 
@@ -73,6 +74,7 @@ public sealed class TestEngine : IAsyncDisposable
             .AddMedia(configuration)
             .AddRegistry(configuration)
             .AddSearch()
+            .AddPublicity()
             .AddSync();
         var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var engine = new TestEngine(provider2, database, sharedDatabase is null, usync);

@@ -34,7 +34,7 @@ public sealed partial class ConsistencyTests
         var missing = used.Where(u => !u.Key.EndsWith('.') && (!defined.TryGetValue(u.Key, out var cultures) || !cultures.SetEquals(["vi", "en"]))).Distinct().ToList();
         Assert.True(missing.Count == 0, "Missing dictionary keys: " + string.Join(", ", missing.Select(m => $"{m.Key} ({m.File})")));
         var prefixes = used.Where(u => u.Key.EndsWith('.')).Select(u => u.Key).Distinct().Order().ToList();
-        Assert.Equal(["Enquiry.Error.", "Registry.Status."], prefixes);
+        Assert.Equal(["Form.Error.", "Registry.Status."], prefixes);
     }
 
     [Fact]
@@ -42,7 +42,8 @@ public sealed partial class ConsistencyTests
     {
         var built = Enum.GetNames<Spcncl.Registry.CycleStatus>().Select(s => "Registry.Status." + s)
             .Concat(Enum.GetNames<Spcncl.Search.SearchKind>().SelectMany(k => (string[])[$"Search.Kind.{k}", $"Search.Type.{k}"]))
-            .Concat(Spcncl.Registry.Enquiries.EnquiryService.ErrorCodes.Append(Spcncl.Site.Pages.EnquiryForm.Expired).Select(c => "Enquiry.Error." + c));
+            .Concat(Spcncl.Registry.Enquiries.EnquiryService.ErrorCodes.Concat(Spcncl.Forms.FormErrors.All).Select(c => "Form.Error." + c))
+            .Concat(Spcncl.Site.Pages.PublicityLinks.Categories.Select(c => "News.Category." + c));
         var defined = Folder.Dictionary.Where(e => e.Culture == "en").Select(e => e.Key).ToHashSet();
 
         Assert.All(built, key => Assert.True(defined.Contains(key), $"{key} is missing from the dictionary"));
@@ -149,6 +150,6 @@ public sealed partial class ConsistencyTests
     [GeneratedRegex("""\[DocumentTypeModel\("(?<alias>\w+)"\)\](?<body>.*?)(?=\[DocumentTypeModel|\z)""", RegexOptions.Singleline)]
     private static partial Regex ModelBlock();
 
-    [GeneratedRegex("""(?:Text|Markdown|Number|Boolean|Date|DateTime|Strings|KeyValues|Picked|PickedMany|PickedKey|PickedKeys|OptionLabel|OptionLabels)\("(?<alias>\w+)"[,)]""")]
+    [GeneratedRegex("""(?:Text|Markdown|Number|Boolean|Date|DateTime|Strings|KeyValues|Picked|PickedMany|PickedKey|PickedKeyIn|PickedKeys|OptionLabel|OptionLabels)\("(?<alias>\w+)"[,)]""")]
     private static partial Regex AliasRead();
 }

@@ -203,6 +203,13 @@ public static class PropertyValueValidator
                     yield break;
                 }
 
+                // A list whose values are picked documents (an exhibitor per booth): each value is a document's key.
+                if (property.AllowedTypes.Count > 0 && v.EnumerateArray().Any(e => !Guid.TryParse(e.GetProperty("value").GetString(), out _)))
+                {
+                    yield return Error("key", "expects each value to be the key (GUID) of a picked item");
+                    yield break;
+                }
+
                 foreach (var error in CheckCount(property, v.GetArrayLength(), culture))
                 {
                     yield return error;

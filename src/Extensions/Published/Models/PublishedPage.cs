@@ -95,6 +95,10 @@ public abstract class PublishedPage(PublishedPageContext context)
     /// <summary>A picked key (content or media), whatever the item's state.</summary>
     protected Guid? PickedKey(string alias) => Text(alias) is { } text && Guid.TryParse(text, out var key) ? key : null;
 
+    /// <summary>A picked key in another culture's content (a caption file per language, whatever the page's language).</summary>
+    protected Guid? PickedKeyIn(string alias, string culture) =>
+        Document.Value(alias, culture) is { ValueKind: JsonValueKind.String } v && Guid.TryParse(v.GetString(), out var key) ? key : null;
+
     /// <summary>Picked keys, in the editor's order.</summary>
     protected IReadOnlyList<Guid> PickedKeys(string alias) => [.. Strings(alias).Select(s => Guid.TryParse(s, out var key) ? key : Guid.Empty).Where(k => k != Guid.Empty)];
 

@@ -20,7 +20,7 @@ public sealed class EnquiryService(SiteDbContextFactory dbFactory, EnquiryMailer
     public const string Characters = nameof(Characters);
     public const string InvalidEmail = "Email";
 
-    /// <summary>Every error code <see cref="Validate"/> gives; each has a message <c>Enquiry.Error.{code}</c> in the dictionary.</summary>
+    /// <summary>Every error code <see cref="Validate"/> gives; each has a message <c>Form.Error.{code}</c> in the dictionary.</summary>
     public static readonly IReadOnlyList<string> ErrorCodes = [Required, TooLong, Characters, InvalidEmail];
 
     /// <summary>Field errors by field name, each a code the page turns into a message in the visitor's language.</summary>

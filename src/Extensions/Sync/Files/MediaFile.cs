@@ -24,9 +24,21 @@ public sealed class MediaFile
     public MediaRecipeFile? Generate { get; set; }
 }
 
+/// <summary>
+/// A generated demo file: a picture (<c>product</c>, <c>logo</c>, <c>banner</c>: seed, palette, size) or a document
+/// (<c>pdf</c>, <c>docx</c>: language, issuer, title and text, see <see cref="Media.DemoDocuments"/>).
+/// </summary>
 public sealed class MediaRecipeFile
 {
     public string? Style { get; set; }
+
+    public string? Culture { get; set; }
+
+    public string? Issuer { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Text { get; set; }
 
     public int? Seed { get; set; }
 
