@@ -79,7 +79,7 @@ public static class MediaEndpoints
         context.Response.Headers.CacheControl = Immutable;
         if (command.IsNone)
         {
-            return Original(item, storage, logging);
+            return Original(item, context.Response, storage, logging);
         }
 
         var acceptsWebp = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("image/webp", StringComparison.OrdinalIgnoreCase));
@@ -109,7 +109,7 @@ public static class MediaEndpoints
         return Results.File(variant.Path, variant.ContentType, lastModified: item.UpdatedUtc, entityTag: new EntityTagHeaderValue(variant.ETag), enableRangeProcessing: false);
     }
 
-    private static IResult Original(MediaItem item, IMediaStorage storage, ILoggerFactory logging)
+    private static IResult Original(MediaItem item, HttpResponse response, IMediaStorage storage, ILoggerFactory logging)
     {
         if (storage.LocalPath(item.StoredName) is not { } path)
         {
@@ -120,8 +120,12 @@ public static class MediaEndpoints
         var etag = new EntityTagHeaderValue($"\"{item.Key:N}-{item.Version}\"");
 
         // Documents download under their own (possibly Vietnamese) name; images, video and captions show in the page.
-        var download = item.Kind == MediaKind.Document ? item.FileName : null;
-        return Results.File(path, item.ContentType, fileDownloadName: download, lastModified: item.UpdatedUtc, entityTag: etag, enableRangeProcessing: true);
+        if (item.Kind == MediaKind.Document)
+        {
+            Attachment.Set(response, item.FileName);
+        }
+
+        return Results.File(path, item.ContentType, lastModified: item.UpdatedUtc, entityTag: etag, enableRangeProcessing: true);
     }
 
     private static IResult Problem(int status, string message) =>

@@ -108,7 +108,7 @@ public sealed class DocumentHandler(PublicityLinks links, IMediaStorage storage,
         FileResult result = path is not null
             ? new PhysicalFileResult(path, item.ContentType)
             : new FileStreamResult(stream!, item.ContentType);
-        result.FileDownloadName = item.FileName;
+        Endpoints.Attachment.Set(request.Http.Response, item.FileName);
         result.EntityTag = etag;
         result.LastModified = item.UpdatedUtc;
         result.EnableRangeProcessing = true;

@@ -30,7 +30,8 @@ public sealed class EventListHandler(PublicityLinks links, SiteUrls urls, SiteTe
                 request,
                 [.. page.Events.Where(e => e.End >= links.Now).OrderBy(e => e.Start).Select(e => EventPageHandler.Entry(urls, request, e))],
                 $"{page.Name} · {text["Site.ShortName"]}",
-                "events.ics")),
+                "events.ics",
+                links.Now)),
             _ => null,
         };
     }
@@ -80,7 +81,7 @@ public sealed class EventPageHandler(PublicityLinks links, RegistrationService r
         return request.SubPath switch
         {
             [] => Render(request, new RegistrationInput(), new Dictionary<string, string>()),
-            [EventListHandler.CalendarSegment] => new ActionOutcome(Calendar(request, [Entry(urls, request, page)], null, $"{page.Document.Variants[page.ContentCulture].UrlSegment}.ics")),
+            [EventListHandler.CalendarSegment] => new ActionOutcome(Calendar(request, [Entry(urls, request, page)], null, $"{page.Document.Variants[page.ContentCulture].UrlSegment}.ics", links.Now)),
             [SentSegment] => new RenderView("~/Views/Pages/FormSent.cshtml", new FormSentView(page, text["Registration.SentTitle"], text["Registration.SentText"], text["Registration.Back"]), UrlSuffix: "/" + SentSegment, Title: text["Registration.SentTitle"], NoIndex: true),
             _ => null,
         };
@@ -126,14 +127,14 @@ public sealed class EventPageHandler(PublicityLinks links, RegistrationService r
     }
 
     /// <summary>An .ics answer (RFC 5545) with a file name, for one event or the upcoming feed.</summary>
-    internal static FileContentResult Calendar(PageRequest request, IEnumerable<CalendarEntry> entries, string? name, string fileName)
+    internal static FileContentResult Calendar(PageRequest request, IEnumerable<CalendarEntry> entries, string? name, string fileName, DateTimeOffset now)
     {
         request.Http.Response.Headers.CacheControl = "public, max-age=300";
-        return new FileContentResult(System.Text.Encoding.UTF8.GetBytes(EventCalendar.Serialize(entries, name)), EventCalendar.ContentType) { FileDownloadName = fileName };
+        return new FileContentResult(System.Text.Encoding.UTF8.GetBytes(EventCalendar.Serialize(entries, name, now)), EventCalendar.ContentType) { FileDownloadName = fileName };
     }
 
     internal static CalendarEntry Entry(SiteUrls urls, PageRequest request, EventPage page) =>
-        new(page.Key, page.Name, page.Summary, string.Join(", ", new[] { page.Venue, page.Address }.Where(s => !string.IsNullOrWhiteSpace(s))), page.Organiser, urls.Absolute(request.Http.Request, page.Url!), page.Start, page.End);
+        new(page.Key, page.Name, page.Summary, string.Join(", ", new[] { page.Venue, page.Address?.ReplaceLineEndings(", ") }.Where(s => !string.IsNullOrWhiteSpace(s))), urls.Absolute(request.Http.Request, page.Url!), page.Start, page.End);
 
     private RenderView Render(PageRequest request, RegistrationInput input, IReadOnlyDictionary<string, string> errors, int status = StatusCodes.Status200OK)
     {

@@ -16,6 +16,60 @@ public static partial class Html
 
     public static string? H1(string html) => H1Pattern().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Trim()) : null;
 
+    /// <summary>
+    /// Markup in a page that a browser would run or that could run script: script elements other than the site's own
+    /// file and structured data (whose JSON may hold no "&lt;"), event-handler attributes, and javascript: or data: links.
+    /// </summary>
+    public static IReadOnlyList<string> LiveMarkup(string html)
+    {
+        var found = new List<string>();
+        foreach (Match script in ScriptPattern().Matches(html))
+        {
+            var opening = script.Groups[1].Value;
+            if (opening.Contains("type=\"application/ld+json\"", StringComparison.Ordinal))
+            {
+                if (script.Groups[2].Value.Contains('<', StringComparison.Ordinal))
+                {
+                    found.Add("structured data holding markup: " + script.Value);
+                }
+            }
+            else if (!SiteScriptPattern().IsMatch(opening))
+            {
+                found.Add(script.Value);
+            }
+        }
+
+        foreach (Match tag in TagPattern().Matches(ScriptPattern().Replace(html, "")))
+        {
+            foreach (Match attribute in AttributePattern().Matches(tag.Value))
+            {
+                var name = attribute.Groups["name"].Value;
+                var value = System.Net.WebUtility.HtmlDecode(attribute.Groups["value"].Value.Trim('"', '\'')).Trim();
+                if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+                    || value.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+                    || (name is "href" or "src" or "action" && value.StartsWith("data:text", StringComparison.OrdinalIgnoreCase)))
+                {
+                    found.Add(tag.Value);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex("<script\\b([^>]*)>(.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptPattern();
+
+    [GeneratedRegex("^ src=\"/js/site\\.[a-z0-9]+\\.js\" defer$")]
+    private static partial Regex SiteScriptPattern();
+
+    [GeneratedRegex("<[a-zA-Z](?:\"[^\"]*\"|'[^']*'|[^>\"'])*>")]
+    private static partial Regex TagPattern();
+
+    /// <summary>The attributes of one tag: a name, and a quoted or bare value.</summary>
+    [GeneratedRegex("\\s(?<name>[a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\\s*=\\s*(?<value>\"[^\"]*\"|'[^']*'|[^\\s>]+))?")]
+    private static partial Regex AttributePattern();
+
     [GeneratedRegex("<html lang=\"([^\"]+)\"")]
     private static partial Regex HtmlLangPattern();
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Spcncl.Persistence;
 
 namespace Spcncl.Tests.Fixtures;
@@ -13,6 +15,12 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private TestDatabase? _database;
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The site's clock: real time unless a test sets it (reset it when done; tests of a class share the site).</summary>
+    public ManualClock Clock { get; } = new();
+
+    /// <summary>How many public form posts one address may make in the window.</summary>
+    protected virtual int PublicFormsLimit => 10_000;
 
     public async Task InitializeAsync()
     {
@@ -41,6 +49,10 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
         {
             builder.UseSetting(key, value);
         }
+
+        // Tests post many forms from one address; the limit itself is tested with a site of its own.
+        builder.UseSetting("Site:PublicForms:PermitLimit", PublicFormsLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
