@@ -15,6 +15,9 @@ public sealed class SiteServer : IAsyncLifetime
     private Process? _process;
     private string? _dataFolder;
 
+    /// <summary>When the site's clock starts (Hanoi time): the day the demo content describes.</summary>
+    public const string ClockStart = "2026-12-01T09:00:00+07:00";
+
     public string BaseUrl { get; private set; } = "";
 
     public int Port { get; private set; }
@@ -61,6 +64,10 @@ public sealed class SiteServer : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The journeys post several enquiries from one address; the limit itself is tested in the integration tests.
         start.Environment["Site__PublicForms__PermitLimit"] = "50";
+
+        // The demo content's calendar: on this morning the 2026 comment period and the 2027 call are open and the
+        // ceremony and the fair are ahead, whatever day the tests run.
+        start.Environment["Site__ClockStart"] = ClockStart;
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
