@@ -419,4 +419,50 @@ public sealed class RegistryImportTests : IAsyncLifetime
         Assert.True(saved.Succeeded, saved.ToString());
         Assert.Equal(JsonValueKind.String, saved.Value!.Value("enterprise")!.Value.ValueKind);
     }
+
+
+    [Fact]
+    public async Task Xlsx_NumericTaxCode_GetsBackTheLeadingZeroExcelDropped()
+    {
+        var seeded = Registry.ByCertificate("SPCNCL-2018-001")!;
+        Assert.StartsWith("0", seeded.Record.EnterpriseTaxCode, StringComparison.Ordinal);
+        object?[] Row(DecisionLine line, long taxCode) => [.. line.Cells.Select((cell, i) => i == 6 ? taxCode : (object?)cell)];
+
+        var report = await ImportAsync(
+            DecisionFiles.Xlsx([DecisionFiles.EnglishHeaders, Row(DecisionLine.Product(1), 109990001), Row(DecisionLine.Product(2) with { EnterpriseVi = seeded.Record.EnterpriseNameVi }, long.Parse(seeded.Record.EnterpriseTaxCode, System.Globalization.CultureInfo.InvariantCulture))]),
+            "decision-2026.xlsx");
+
+        AssertSucceeded(report);
+        Assert.Equal((1, 1), (report.Enterprises.Created, report.Enterprises.Unchanged));
+        Assert.Equal("0109990001", Registry.ByCertificate("TEST-2026-001")!.Record.EnterpriseTaxCode);
+        Assert.Equal(seeded.EnterpriseKey, Registry.ByCertificate("TEST-2026-002")!.EnterpriseKey);
+        var enterprise = (await _engine.Content.GetByKeyAsync(Registry.ByCertificate("TEST-2026-001")!.EnterpriseKey))!;
+        Assert.Equal("0109990001", enterprise.Value("taxCode")!.Value.GetString());
+    }
+
+    [Fact]
+    public async Task Xlsx_TitleRowsAboveTheHeader_AreSkipped_AndRowsKeepTheirSheetNumbers()
+    {
+        object?[] title = ["DANH SÁCH SẢN PHẨM CÔNG NGHIỆP CHỦ LỰC THÀNH PHỐ HÀ NỘI NĂM 2026"];
+        object?[] subtitle = [null, "(Kèm theo Quyết định số 5120/QĐ-UBND ngày 20/11/2026 của UBND Thành phố)"];
+        var file = DecisionFiles.Xlsx([title, subtitle, [], DecisionFiles.VietnameseHeaders, DecisionLine.Product(1).Cells, DecisionLine.Product(2).Cells]);
+        var bad = DecisionFiles.Xlsx([title, DecisionFiles.VietnameseHeaders, DecisionLine.Product(1).Cells, (DecisionLine.Product(2) with { Sector = "?" }).Cells]);
+
+        var report = await ImportAsync(file, "quyet-dinh.xlsx");
+        var refused = await ImportAsync(bad, "quyet-dinh.xlsx", dryRun: true);
+
+        AssertSucceeded(report);
+        Assert.Equal((2, 2), (report.Rows, report.Awards.Created));
+        Assert.Equal((4, "Nhóm ngành", "?"), refused.Errors.Select(e => (e.Row, e.Column, e.Value)).Single());
+    }
+
+    [Fact]
+    public async Task Csv_TitleLineAboveTheHeader_IsSkipped()
+    {
+        var file = DecisionFiles.Csv([["Danh sách sản phẩm công nghiệp chủ lực năm 2026", "", ""], .. DecisionLine.Table([DecisionLine.Product(1), DecisionLine.Product(2) with { TaxCode = "x" }], DecisionFiles.VietnameseHeaders)]);
+
+        var report = await ImportAsync(file, "quyet-dinh.csv", dryRun: true);
+
+        Assert.Equal((4, "Mã số thuế"), report.Errors.Select(e => (e.Row, e.Column)).Single());
+    }
 }

@@ -141,7 +141,8 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             var taxCode = Required(row, DecisionField.TaxCode, 14, Error);
             if (taxCode.Length > 0 && !TaxCodePattern().IsMatch(taxCode))
             {
-                Error(DecisionField.TaxCode, "must be 10 digits, or 10 digits, a hyphen and 3 digits for a branch");
+                Error(DecisionField.TaxCode, "must be 10 digits, or 10 digits, a hyphen and 3 digits for a branch" +
+                    (taxCode.Length == 9 && taxCode.All(char.IsAsciiDigit) ? " (a spreadsheet may have dropped the leading 0: format the column as text)" : ""));
             }
 
             var enterpriseVi = Required(row, DecisionField.EnterpriseNameVi, 400, Error);
