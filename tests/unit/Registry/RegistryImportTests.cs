@@ -465,4 +465,69 @@ public sealed class RegistryImportTests : IAsyncLifetime
 
         Assert.Equal((4, "Mã số thuế"), report.Errors.Select(e => (e.Row, e.Column)).Single());
     }
+
+    [Fact]
+    public async Task Reimport_AfterAnEditorRenamedTheProduct_KeepsTheAwardOnThatProduct_AndCreatesNoDuplicate()
+    {
+        var file = DecisionFiles.Csv(DecisionLine.Table([DecisionLine.Product(1), DecisionLine.Product(2)]));
+        AssertSucceeded(await ImportAsync(file, "decision-2026.csv"));
+        var award = Registry.ByCertificate("TEST-2026-001")!;
+        var product = (await _engine.Content.GetByKeyAsync(award.ProductKey))!;
+        ContentValues.Ok(await _engine.Content.SaveAsync(new Spcncl.Content.Documents.SaveDocumentRequest(product.Id, product.Revision, ContentValues.Cultures(("vi", new("Máy cắt laser TN-1 thế hệ mới")))), "editor"));
+        var stored = await StoredAsync();
+
+        var report = await ImportAsync(file, "decision-2026.csv");
+
+        AssertSucceeded(report);
+        Assert.Equal((0, 2), (report.Products.Created, report.Products.Unchanged));
+        Assert.Equal((0, 0, 2), (report.Awards.Created, report.Awards.Updated, report.Awards.Unchanged));
+        Assert.Equal(award.ProductKey, Registry.ByCertificate("TEST-2026-001")!.ProductKey);
+        Assert.Equal(stored, await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Recertification_OfARenamedProduct_UnderItsRecognisedName_IsTheSameProduct()
+    {
+        AssertSucceeded(await ImportCsvAsync([DecisionLine.Product(1)]));
+        var award = Registry.ByCertificate("TEST-2026-001")!;
+        var product = (await _engine.Content.GetByKeyAsync(award.ProductKey))!;
+        ContentValues.Ok(await _engine.Content.SaveAsync(new Spcncl.Content.Documents.SaveDocumentRequest(product.Id, product.Revision, ContentValues.Cultures(("vi", new("Máy cắt laser TN-1 thế hệ mới")))), "editor"));
+
+        var report = await ImportCsvAsync([DecisionLine.Product(1) with { Year = "2027", DecisionNumber = "100/QĐ-UBND", DecisionDate = "15/01/2027", Certificate = "TEST-2027-001" }]);
+
+        AssertSucceeded(report);
+        Assert.Equal((0, 1), (report.Products.Created, report.Products.Unchanged));
+        var recertified = Registry.ByCertificate("TEST-2027-001")!;
+        Assert.Equal(award.ProductKey, recertified.ProductKey);
+        Assert.False(recertified.FirstTime);
+    }
+
+    [Fact]
+    public async Task Import_NewCertificateForAProductAlreadyRecognisedThatYear_IsABadRow_NotACrash()
+    {
+        AssertSucceeded(await ImportCsvAsync([DecisionLine.Product(1), DecisionLine.Product(2)]));
+        var stored = await StoredAsync();
+
+        var report = await ImportCsvAsync([DecisionLine.Product(1) with { Certificate = "TEST-2026-901" }, DecisionLine.Product(2)]);
+
+        Assert.False(report.Committed);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2, "certificate_number", "TEST-2026-901"), (error.Row, error.Column, error.Value));
+        Assert.Equal("'Máy cắt thử nghiệm TN-1' already has certificate TEST-2026-001 for 2026; a product is recognised once a year", error.Reason);
+        Assert.Equal(stored, await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Import_TwoRowsForOneProductInOneYear_UnderItsOldAndNewNames_IsABadRow()
+    {
+        AssertSucceeded(await ImportCsvAsync([DecisionLine.Product(1)]));
+        var product = (await _engine.Content.GetByKeyAsync(Registry.ByCertificate("TEST-2026-001")!.ProductKey))!;
+        ContentValues.Ok(await _engine.Content.SaveAsync(new Spcncl.Content.Documents.SaveDocumentRequest(product.Id, product.Revision, ContentValues.Cultures(("vi", new("Máy cắt laser TN-1")))), "editor"));
+
+        var report = await ImportCsvAsync([DecisionLine.Product(1), DecisionLine.Product(1) with { Certificate = "TEST-2026-902", ProductVi = "Máy cắt laser TN-1" }]);
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((3, "product_name_vi"), (error.Row, error.Column));
+        Assert.Equal("the same product of the same enterprise is already on row 2 for 2026", error.Reason);
+    }
 }
