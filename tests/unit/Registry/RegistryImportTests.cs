@@ -530,4 +530,36 @@ public sealed class RegistryImportTests : IAsyncLifetime
         Assert.Equal((3, "product_name_vi"), (error.Row, error.Column));
         Assert.Equal("the same product of the same enterprise is already on row 2 for 2026", error.Reason);
     }
+
+    [Fact]
+    public async Task DryRun_WithBadRows_ReportsTheCountsOfTheGoodRows_AndEveryBadRow()
+    {
+        var stored = await StoredAsync();
+
+        var report = await ImportCsvAsync(
+            [DecisionLine.Product(1), DecisionLine.Product(2) with { Sector = "space" }, DecisionLine.Product(3), DecisionLine.Product(4) with { TaxCode = "123" }],
+            dryRun: true);
+
+        Assert.False(report.Committed);
+        Assert.Equal([(3, "sector"), (5, "tax_code")], report.Errors.Select(e => (e.Row, e.Column)));
+        Assert.Equal((0, 1), (report.Cycles.Created, report.Cycles.Updated));
+        Assert.Equal(1, report.Enterprises.Created);
+        Assert.Equal(2, report.Products.Created);
+        Assert.Equal((2, 0, 0), (report.Awards.Created, report.Awards.Updated, report.Awards.Unchanged));
+        Assert.Equal(stored, await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Import_WithBadRows_ReportsWhatTheGoodRowsWouldDo_AndWritesNothing()
+    {
+        AssertSucceeded(await ImportCsvAsync([DecisionLine.Product(1)]));
+        var stored = await StoredAsync();
+
+        var report = await ImportCsvAsync([DecisionLine.Product(1), DecisionLine.Product(2), DecisionLine.Product(3) with { Year = "20266" }]);
+
+        Assert.False(report.Committed);
+        Assert.Equal(4, Assert.Single(report.Errors).Row);
+        Assert.Equal((1, 1), (report.Awards.Created, report.Awards.Unchanged));
+        Assert.Equal(stored, await StoredAsync());
+    }
 }

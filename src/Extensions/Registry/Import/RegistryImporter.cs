@@ -15,7 +15,8 @@ namespace Spcncl.Registry.Import;
 /// problem reported with its row, column, value and reason; then, in one transaction, cycles and awards are written,
 /// enterprises are matched by tax code and products by the certificate they already hold, else by enterprise and name
 /// (as the product page is named now, or as an earlier decision recognised it), and missing ones are created as drafts
-/// in both cultures for translators. A dry run does all of it and rolls back. Importing the same file again changes nothing.
+/// in both cultures for translators. A dry run does all of it and rolls back; so does a file with bad rows, after
+/// counting what its good rows would do. Importing the same file again changes nothing.
 /// </summary>
 public sealed partial class RegistryImporter(ContentService content, IOptions<RegistryOptions> options, TimeProvider clock)
 {
@@ -68,27 +69,35 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             return;
         }
 
+        // The good rows go on even when others are bad, so that the report says what they would create, update and
+        // leave unchanged; the caller commits nothing unless every row is good.
         var rows = Validate(list, site, report);
-        if (report.Errors.Count > 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         await WriteCyclesAsync(db, rows, now, report, ct);
+        var problems = report.Errors.Count;
         var enterpriseKeys = await EnsureEnterprisesAsync(scope, rows, site, user, report, ct);
-        if (report.Errors.Count > 0)
+        if (report.Errors.Count > problems)
         {
             return;
         }
 
         var productKeys = await EnsureProductsAsync(scope, rows, site, enterpriseKeys, user, report, ct);
-        if (report.Errors.Count > 0)
+        if (report.Errors.Count > problems)
         {
             return;
         }
 
         WriteAwards(db, rows, site, enterpriseKeys, productKeys, now, report);
+        if (!report.Succeeded)
+        {
+            return;
+        }
+
         await db.SaveChangesAsync(ct);
         if (report.Cycles.Changed + report.Awards.Changed > 0)
         {
@@ -115,6 +124,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             if (year < RegistryOptions.FirstYear || year > latestYear)
             {
                 Error(DecisionField.Year, $"must be a year from {RegistryOptions.FirstYear} to {latestYear}");
+                year = 0;
             }
 
             var decisionNumber = Required(row, DecisionField.DecisionNumber, 60, Error);
