@@ -1,5 +1,6 @@
 using Spcncl.Registry;
 using Spcncl.Registry.Import;
+using Spcncl.Sync;
 using Spcncl.Tests.Fixtures;
 
 namespace Spcncl.Tests.Registry;
@@ -115,5 +116,30 @@ public sealed class CertificateVerifierTests : IAsyncLifetime
     public void Verify_NothingTyped_AsksNothing(string? typed)
     {
         Assert.Equal(VerificationStatus.NotAsked, Verifier.Verify(typed).Status);
+    }
+
+    [Fact]
+    public async Task Verify_NumberOnAListNotYetRecognised_SaysWhichStageTheYearIsAt_NotValid()
+    {
+        // The 2025 list published for comment, before the City's decision: the seed's cycles file says so.
+        var folder = RepositoryPaths.NewTempFolder("usync-disclosure");
+        RepositoryPaths.CopyFolder(RepositoryPaths.USync, folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Registry", "cycles.json"), """
+            [
+              { "year": 2025, "status": "PublicDisclosure" },
+              { "year": 2026, "status": "Recognised" }
+            ]
+            """);
+        await _engine.Get<USyncImporter>().ImportAsync(USyncFolder.Read(folder, _engine.Cultures), USyncImportMode.Full);
+
+        var listed = Verifier.Verify("SPCNCL-2025-001");
+        var recognised = Verifier.Verify("TEST-2026-001");
+
+        Assert.Equal(VerificationStatus.NotRecognised, listed.Status);
+        Assert.Equal(CycleStatus.PublicDisclosure, listed.Stage);
+        Assert.Null(listed.ExpiredSince);
+        Assert.Equal(2025, listed.Award!.Year);
+        Assert.Equal(VerificationStatus.Valid, recognised.Status);
+        Assert.Null(recognised.Stage);
     }
 }
