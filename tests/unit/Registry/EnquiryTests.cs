@@ -192,6 +192,23 @@ public sealed class EnquiryTests
     }
 
     [Fact]
+    public async Task Mailer_StartTlsRequired_ButNotOffered_SendsNothingInTheClear()
+    {
+        await using var smtp = new FakeSmtpServer();
+        await using var engine = await TestEngine.StartAsync(settings: Smtp(smtp.Port, startTls: true));
+        var (product, enterprise, _) = SupplierOf(engine);
+        var key = await engine.Get<EnquiryService>().SubmitAsync(Valid(), product, enterprise, "en", default);
+
+        await engine.Get<EnquiryMailer>().SendPendingAsync(default);
+
+        var stored = await StoredAsync(engine, key);
+        Assert.Equal(nameof(MailStatus.Failed), stored.MailStatus);
+        Assert.Contains("STARTTLS", stored.MailError, StringComparison.Ordinal);
+        Assert.Empty(smtp.Messages);
+        Assert.DoesNotContain(smtp.Commands, c => c.StartsWith("MAIL", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Mailer_WithoutSmtp_KeepsTheEnquiryForTheBackOffice()
     {
         await using var engine = await TestEngine.StartAsync();
