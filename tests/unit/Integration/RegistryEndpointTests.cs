@@ -12,6 +12,7 @@ using Spcncl.Persistence;
 using Spcncl.Persistence.Entities;
 using Spcncl.Registry;
 using Spcncl.Registry.Enquiries;
+using Spcncl.Registry.Import;
 using Spcncl.Tests.Fixtures;
 
 namespace Spcncl.Tests.Integration;
@@ -272,6 +273,37 @@ public abstract partial class RegistryEndpointTests(RegistrySiteFactory site)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"{page}?certificate={award.CertificateNumber}", response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Imports a 2026 award whose certificate number has a slash, as Vietnamese numbers often do (123/GCN-SCT).</summary>
+    private async Task<Award> SlashedAwardAsync()
+    {
+        var file = DecisionFiles.Csv(DecisionLine.Table([DecisionLine.Product(1) with { Certificate = "123/GCN-SCT" }]));
+        var report = await Service<RegistryImporter>().ImportAsync(new MemoryStream(file), "decision-2026.csv", dryRun: false, "clerk");
+        Assert.True(report.Succeeded, $"{report.FileError} {string.Join("; ", report.Errors)}");
+        return Registry.ByCertificate("123/GCN-SCT")!;
+    }
+
+    [Fact]
+    public async Task CertificateNumberWithASlash_HasAWorkingQrCodeAndShortLink()
+    {
+        var award = await SlashedAwardAsync();
+        var (_, verification) = await GetAsync(Browser(), "/en/verify?certificate=123%2FGCN-SCT");
+        var qr = QrImage().Match(verification).Groups["src"].Value;
+
+        var image = await Browser().GetAsync(qr);
+        var escaped = await Browser().GetAsync("/qr/certificate/123%2FGCN-SCT.svg");
+        var shortLink = await Browser("en").GetAsync("/c/123/GCN-SCT");
+
+        Assert.Equal("/qr/certificate/123/GCN-SCT.svg", qr);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/svg+xml", image.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, escaped.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, shortLink.StatusCode);
+        Assert.Equal("/en/verify?certificate=123%2FGCN-SCT", shortLink.Headers.Location!.OriginalString);
+        var (status, html) = await GetAsync(Browser(), shortLink.Headers.Location.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(Format("en", "Verify.Valid", Date(award.ValidUntil, "en")), html, StringComparison.Ordinal);
     }
 
     [Fact]

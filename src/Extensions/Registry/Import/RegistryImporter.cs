@@ -137,7 +137,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             var certificate = Required(row, DecisionField.CertificateNumber, 60, Error);
             if (certificate.Length > 0 && !CertificatePattern().IsMatch(certificate))
             {
-                Error(DecisionField.CertificateNumber, "may hold only letters, digits and / . - _");
+                Error(DecisionField.CertificateNumber, "may hold only letters, digits and . - _, with / between parts (as in 123/GCN-SCT)");
             }
             else if (certificate.Length > 0 && !certificates.TryAdd(RegistrySnapshot.NormaliseCertificate(certificate), row.Row))
             {
@@ -522,7 +522,8 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/._-]*$", RegexOptions.CultureInvariant)]
+    /// <summary>Parts of letters, digits and . - _, each starting with a letter or digit, joined by single slashes (123/GCN-SCT).</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CertificatePattern();
 
     [GeneratedRegex("^[0-9]{10}(-[0-9]{3})?$", RegexOptions.CultureInvariant)]
