@@ -126,7 +126,7 @@ public static class SiteCommands
         if (report.Errors.Count > 0)
         {
             var good = report.Rows - report.Errors.Select(e => e.Row).Distinct().Count();
-            Console.WriteLine($"  what the {good} good rows would do (nothing is written while any row is bad):");
+            Console.WriteLine($"  what the {good} good {(good == 1 ? "row" : "rows")} would do (nothing is written while any row is bad):");
         }
 
         Console.WriteLine($"  cycles:      {report.Cycles}");
