@@ -20,7 +20,19 @@ public sealed class EnterpriseDirectory(PublishedSnapshotService snapshots, Awar
         var snapshot = snapshots.Current;
         var awards = registry.Current;
         var key = (snapshot.Generation, awards.Generation, culture);
-        return _entries.TryGetValue(key, out var cached) ? cached : _entries.GetOrAdd(key, Build(snapshot, awards, culture));
+        if (_entries.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        // Each publish or import makes a new generation: keep only the current one (as the catalogue does).
+        var built = Build(snapshot, awards, culture);
+        foreach (var stale in _entries.Keys.Where(k => k.Item3 == culture && k != key))
+        {
+            _entries.TryRemove(stale, out _);
+        }
+
+        return _entries.GetOrAdd(key, built);
     }
 
     public DirectoryResult Search(DirectoryQuery query, string culture)

@@ -43,9 +43,13 @@ public sealed class ProductCatalogue(PublishedSnapshotService snapshots, AwardRe
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : Fold(query.Text);
         var matches = text is null ? null : query.TextMatches;
 
+        // "Top 10" with a year means Top 10 in that year, not Top 10 once and recognised that year: with Top 10 on, the
+        // year filter and its counts look at the Top 10 years, and the Top 10 count with a year counts that year's.
+        bool Top10(CatalogueEntry e) => query.Year is { } year ? e.Top10Years.Contains(year) : e.Top10Years.Count > 0;
+        IReadOnlyList<int> Years(CatalogueEntry e) => query.Top10 ? e.Top10Years : e.AwardYears;
         bool Matches(CatalogueEntry e, string? skip) =>
             (skip == "sector" || query.Sector is null || e.SectorCode == query.Sector)
-            && (skip == "year" || query.Year is null || e.AwardYears.Contains(query.Year.Value))
+            && (skip == "year" || query.Year is null || Years(e).Contains(query.Year.Value))
             && (skip == "top10" || !query.Top10 || e.Top10Years.Count > 0)
             && (skip == "valid" || !query.ValidOnly || e.ValidUntil is { } until && until >= today)
             && (skip == "market" || query.Market is null || e.Markets.Contains(query.Market))
@@ -82,10 +86,10 @@ public sealed class ProductCatalogue(PublishedSnapshotService snapshots, AwardRe
             page,
             pageCount,
             Count("sector", e => [e.SectorCode], code => labels.GetValueOrDefault(code) ?? code, sortByLabel: true),
-            Count("year", e => e.AwardYears.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), y => y, sortByLabel: false),
+            Count("year", e => Years(e).Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), y => y, sortByLabel: false),
             Count("market", e => e.Markets, m => entries.First(x => x.Markets.Contains(m)).MarketLabels[m], sortByLabel: true),
             Count("area", e => e.Area is null ? [] : [e.Area], a => entries.First(x => x.Area == a).AreaLabel ?? a, sortByLabel: true),
-            entries.Count(e => Matches(e, "top10") && e.Top10Years.Count > 0),
+            entries.Count(e => Matches(e, "top10") && Top10(e)),
             entries.Count(e => Matches(e, "valid") && e.ValidUntil is { } until && until >= today));
     }
 
@@ -145,7 +149,10 @@ public enum CatalogueSort
     Relevance,
 }
 
-/// <summary>The catalogue's filters, as read from the query string (unknown values simply match nothing).</summary>
+/// <summary>
+/// The catalogue's filters, as read from the query string (unknown values simply match nothing). <paramref name="Top10"/>
+/// with a <paramref name="Year"/> means Top 10 in that year.
+/// </summary>
 /// <param name="TextMatches">
 /// The products the site's search index matches for <paramref name="Text"/>, with their scores: the same accent-,
 /// typo- and plural-forgiving matching as the search page. Null while the index is not built yet; the catalogue then

@@ -123,6 +123,12 @@ public static class SiteCommands
             return 1;
         }
 
+        if (report.Errors.Count > 0)
+        {
+            var good = report.Rows - report.Errors.Select(e => e.Row).Distinct().Count();
+            Console.WriteLine($"  what the {good} good {(good == 1 ? "row" : "rows")} would do (nothing is written while any row is bad):");
+        }
+
         Console.WriteLine($"  cycles:      {report.Cycles}");
         Console.WriteLine($"  enterprises: {report.Enterprises.Created} created as drafts, {report.Enterprises.Unchanged} matched by tax code");
         Console.WriteLine($"  products:    {report.Products.Created} created as drafts, {report.Products.Unchanged} matched");

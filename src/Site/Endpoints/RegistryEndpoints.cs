@@ -10,7 +10,8 @@ namespace Spcncl.Site.Endpoints;
 /// <summary>
 /// The registry for machines and paper: open data (<c>/opendata/awards.json</c>, <c>.csv</c>, optional <c>?year=</c>),
 /// QR codes to print on certificates, and the short link they encode (<c>/c/{number}</c>), which opens the verification
-/// page in the visitor's language.
+/// page in the visitor's language. Certificate numbers may hold slashes, as Vietnamese numbers do (<c>123/GCN-SCT</c>):
+/// they stay slashes in these paths (<c>/c/123/GCN-SCT</c>), and an escaped slash (<c>%2F</c>) is read as one too.
 /// </summary>
 public static class RegistryEndpoints
 {
@@ -28,9 +29,9 @@ public static class RegistryEndpoints
                 : BadYear())
             .WithName("OpenDataCsv").WithSummary("Every award (or one year's) as CSV, UTF-8 with a byte-order mark for Excel.");
 
-        app.MapGet("/qr/certificate/{number}.svg", (HttpContext context, string number, AwardRegistry registry, SiteUrls urls) =>
+        app.MapGet("/qr/certificate/{**file}", (HttpContext context, string file, AwardRegistry registry, SiteUrls urls) =>
         {
-            if (registry.Current.ByCertificate(number) is not { } award)
+            if (!file.EndsWith(".svg", StringComparison.Ordinal) || registry.Current.ByCertificate(FromPath(file[..^".svg".Length])) is not { } award)
             {
                 return Results.Text("No such certificate.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
             }
@@ -42,8 +43,9 @@ public static class RegistryEndpoints
             return Results.Text(svg, "image/svg+xml; charset=utf-8");
         }).WithName("CertificateQr").WithSummary("A QR code to print on a certificate: it opens the certificate's verification.");
 
-        app.MapGet("/c/{number}", (HttpContext context, string number, PublishedSnapshotService snapshots, SiteRequestCultureProvider cultures) =>
+        app.MapGet("/c/{**path}", (HttpContext context, string path, PublishedSnapshotService snapshots, SiteRequestCultureProvider cultures) =>
         {
+            var number = FromPath(path);
             var culture = cultures.Preferred(context.Request).Code;
             var snapshot = snapshots.Current;
             var page = snapshot.OfType("certificateVerification").Select(d => snapshot.In(d, culture)?.Url).FirstOrDefault(u => u is not null);
@@ -54,7 +56,13 @@ public static class RegistryEndpoints
         return app;
     }
 
-    public static string ShortLink(string certificateNumber) => $"/c/{Uri.EscapeDataString(certificateNumber)}";
+    public static string ShortLink(string certificateNumber) => $"/c/{PathOf(certificateNumber)}";
+
+    /// <summary>A certificate number as path segments: each part escaped, the slashes between them kept.</summary>
+    public static string PathOf(string certificateNumber) => string.Join('/', certificateNumber.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>The certificate number in a path: the server leaves an escaped slash escaped, so it is turned back here.</summary>
+    private static string FromPath(string path) => path.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static bool Year(string? text, out int? year)
     {

@@ -346,7 +346,7 @@ public sealed class CertificateVerificationHandler(CertificateVerifier verifier,
         var row = result.Award is { } award ? links.Row(award, request.Culture, null) : null;
         return new RenderView(
             "~/Views/Pages/CertificateVerification.cshtml",
-            new VerificationView(page, result, row, result.Award is { } a ? QrEndpoints.Url(a.CertificateNumber) : null),
+            new VerificationView(page, result, row, result.Award is { } a && result.Status != VerificationStatus.NotRecognised ? QrEndpoints.Url(a.CertificateNumber) : null),
             NoIndex: result.Status != VerificationStatus.NotAsked);
     }
 }

@@ -50,17 +50,30 @@ public sealed class TestEngine : IAsyncDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="sharedDatabase">Another engine's database: two engines on one database behave as two instances of the site.</param>
-    public static async Task<TestEngine> StartAsync(string? usyncFolder = null, DatabaseProvider provider = DatabaseProvider.Sqlite, bool initialise = true, TestDatabase? sharedDatabase = null)
+    /// <param name="settings">Configuration over appsettings.json (<c>Site:Smtp:Port</c>, <c>Site:Registry:ValidityYears</c>, …).</param>
+    /// <param name="clock">The engine's time (a <see cref="FixedClock"/>); the system clock by default.</param>
+    public static async Task<TestEngine> StartAsync(
+        string? usyncFolder = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        bool initialise = true,
+        TestDatabase? sharedDatabase = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null)
     {
         // The repository's own seed is imported once per provider and copied for each engine; other folders are imported.
         var seeded = usyncFolder is null && initialise && sharedDatabase is null ? await SeededTemplates.GetAsync(provider) : null;
         var database = sharedDatabase ?? await TestDatabase.CreateAsync(provider, seeded);
         var usync = usyncFolder ?? RepositoryPaths.USync;
-        var settings = database.Settings();
-        settings["Site:USyncPath"] = usync;
+        var values = database.Settings();
+        values["Site:USyncPath"] = usync;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(RepositoryPaths.Root, "appsettings.json"))
-            .AddInMemoryCollection(settings)
+            .AddInMemoryCollection(values)
             .Build();
 
         var services = new ServiceCollection();
@@ -76,6 +89,11 @@ public sealed class TestEngine : IAsyncDisposable
             .AddSearch()
             .AddPublicity()
             .AddSync();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         var provider2 = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var engine = new TestEngine(provider2, database, sharedDatabase is null, usync);
         if (initialise)

@@ -20,6 +20,7 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
+    /// <summary>Require STARTTLS: a server that does not offer it gets nothing (buyers' messages are never sent in the clear).</summary>
     public bool StartTls { get; set; } = true;
 
     public string? UserName { get; set; }
@@ -145,7 +146,7 @@ public sealed class EnquiryMailer(SiteDbContextFactory dbFactory, PublishedSnaps
         message.Body = new TextPart("plain") { Text = body.ToString() };
 
         using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.StartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, ct);
+        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);

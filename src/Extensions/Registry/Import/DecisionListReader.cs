@@ -10,7 +10,8 @@ namespace Spcncl.Registry.Import;
 
 /// <summary>
 /// Reads a year's decision list from CSV (UTF-8, comma or semicolon) or XLSX (first sheet) into rows of raw values
-/// keyed by column. Headers may be Vietnamese or English, with or without accents; see <see cref="Columns"/>.
+/// keyed by column. Headers may be Vietnamese or English, with or without accents; see <see cref="Columns"/>. The
+/// header row is found among the first rows, so a title above it (as on the Department's printed lists) is skipped.
 /// </summary>
 public static class DecisionListReader
 {
@@ -32,6 +33,9 @@ public static class DecisionListReader
         new(DecisionField.CouncilDate, "council_date", "Ngày chấm điểm", false, ["council date", "ngay cham diem", "ngay hoi dong"]),
         new(DecisionField.CeremonyDate, "ceremony_date", "Ngày tôn vinh", false, ["ceremony date", "ngay ton vinh", "ngay le ton vinh"]),
     ];
+
+    /// <summary>How far down a sheet the header row may be (below a title, a subtitle and blank rows).</summary>
+    public const int HeaderSearchRows = 10;
 
     public static DecisionList Read(Stream content, string fileName)
     {
@@ -81,38 +85,32 @@ public static class DecisionListReader
         }
 
         text = text.TrimStart('\uFEFF');
-        var firstLine = text.Split('\n', 2)[0];
-        var delimiter = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ";" : ",";
+
+        // The header has a dozen separators; a title line above it may have none, and names may hold commas.
+        var lines = text.Split('\n', HeaderSearchRows + 1).Take(HeaderSearchRows).ToList();
+        var delimiter = lines.Max(l => l.Count(c => c == ';')) > lines.Max(l => l.Count(c => c == ',')) ? ";" : ",";
         using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,
-            HasHeaderRecord = true,
+            HasHeaderRecord = false,
             BadDataFound = null,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             TrimOptions = TrimOptions.Trim,
         });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headers)
-        {
-            return DecisionList.Failed("the file is empty");
-        }
 
-        var rows = new List<string?[]>();
-        var numbers = new List<int>();
+        var rows = new List<RawRow>();
         while (csv.Read())
         {
             var record = csv.Parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
+            if (!record.All(string.IsNullOrWhiteSpace))
             {
-                continue;
+                rows.Add(new RawRow(csv.Parser.Row, record, Numeric: null));
             }
-
-            rows.Add(record);
-            numbers.Add(csv.Parser.Row);
         }
 
-        return Map(headers, rows, numbers, dateSerials: false);
+        return rows.Count == 0 ? DecisionList.Failed("the file is empty") : Map(rows, dateSerials: false);
     }
 
     private static DecisionList ReadXlsx(Stream content)
@@ -126,24 +124,27 @@ public static class DecisionListReader
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
 
-        var grid = new List<(int Row, Dictionary<int, string> Cells)>();
+        var grid = new List<(int Row, Dictionary<int, (string Value, bool Numeric)> Cells)>();
         foreach (var row in part.Worksheet.Descendants<Row>())
         {
-            var cells = new Dictionary<int, string>();
+            var cells = new Dictionary<int, (string, bool)>();
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = ColumnIndex(cell.CellReference?.Value);
-                var value = cell.DataType?.Value switch
+                var type = cell.DataType?.Value;
+                var value = type switch
                 {
                     var t when t == CellValues.SharedString => int.TryParse(cell.CellValue?.Text, out var i) && i < shared.Count ? shared[i] : "",
                     var t when t == CellValues.InlineString => cell.InlineString?.InnerText ?? "",
                     var t when t == CellValues.Boolean => cell.CellValue?.Text == "1" ? "true" : "false",
                     _ => cell.CellValue?.Text ?? "",
                 };
-                cells[column] = value.Trim();
+
+                // A cell without a type (or typed Number) holds a number: Excel turned what was typed into one.
+                cells[column] = (value.Trim(), type is null || type == CellValues.Number);
             }
 
-            if (cells.Values.Any(v => v.Length > 0))
+            if (cells.Values.Any(v => v.Item1.Length > 0))
             {
                 grid.Add(((int)(row.RowIndex?.Value ?? (uint)(grid.Count + 1)), cells));
             }
@@ -155,13 +156,36 @@ public static class DecisionListReader
         }
 
         var width = grid.Max(g => g.Cells.Count == 0 ? 0 : g.Cells.Keys.Max() + 1);
-        string?[] Flat(Dictionary<int, string> cells) => [.. Enumerable.Range(0, width).Select(i => cells.GetValueOrDefault(i))];
-        var headers = Flat(grid[0].Cells).Select(h => h ?? "").ToArray();
-        return Map(headers, [.. grid.Skip(1).Select(g => Flat(g.Cells))], [.. grid.Skip(1).Select(g => g.Row)], dateSerials: true);
+        return Map(
+            [.. grid.Select(g => new RawRow(
+                g.Row,
+                [.. Enumerable.Range(0, width).Select(i => g.Cells.TryGetValue(i, out var c) ? c.Value : null)],
+                [.. Enumerable.Range(0, width).Select(i => g.Cells.TryGetValue(i, out var c) && c.Numeric)]))],
+            dateSerials: true);
     }
 
-    private static DecisionList Map(string[] headers, List<string?[]> rows, List<int> numbers, bool dateSerials)
+    /// <summary>The row among the first few that names the most known columns (the first such row on a tie).</summary>
+    private static int HeaderRow(List<RawRow> rows)
     {
+        var best = 0;
+        var bestScore = 0;
+        for (var r = 0; r < Math.Min(HeaderSearchRows, rows.Count); r++)
+        {
+            var score = rows[r].Cells.Select(h => NormaliseHeader(h ?? "")).Select(h => Columns.FirstOrDefault(c => c.Aliases.Contains(h))?.Field).OfType<DecisionField>().Distinct().Count();
+            if (score > bestScore)
+            {
+                (best, bestScore) = (r, score);
+            }
+        }
+
+        return best;
+    }
+
+    private static DecisionList Map(List<RawRow> grid, bool dateSerials)
+    {
+        var headerRow = HeaderRow(grid);
+        var headers = grid[headerRow].Cells.Select(h => h ?? "").ToArray();
+        var rows = grid.Skip(headerRow + 1).ToList();
         var positions = new Dictionary<DecisionField, int>();
         var headerNames = new Dictionary<DecisionField, string>();
         var unknown = new List<string>();
@@ -197,14 +221,28 @@ public static class DecisionListReader
         }
 
         var result = new List<DecisionRow>(rows.Count);
-        for (var r = 0; r < rows.Count; r++)
+        foreach (var row in rows)
         {
-            var values = positions.ToDictionary(p => p.Key, p => p.Value < rows[r].Length ? rows[r][p.Value]?.Trim() ?? "" : "");
-            result.Add(new DecisionRow(numbers[r], values));
+            var values = positions.ToDictionary(p => p.Key, p => p.Value < row.Cells.Length ? row.Cells[p.Value]?.Trim() ?? "" : "");
+            if (positions.TryGetValue(DecisionField.TaxCode, out var taxColumn) && row.Numeric is { } numeric && taxColumn < numeric.Length && numeric[taxColumn])
+            {
+                values[DecisionField.TaxCode] = TaxCodeFromNumber(values[DecisionField.TaxCode]);
+            }
+
+            result.Add(new DecisionRow(row.Number, values));
         }
 
         return new DecisionList(result, headerNames, dateSerials, null);
     }
+
+    /// <summary>
+    /// A tax code Excel stored as a number has lost its leading zero (0101234567 became 101234567): put it back. Tax
+    /// codes are ten digits; anything else is left for the importer to report as it is.
+    /// </summary>
+    private static string TaxCodeFromNumber(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0 && number < 1e10 && number == Math.Floor(number)
+            ? ((long)number).ToString("D10", CultureInfo.InvariantCulture)
+            : value;
 
     private static int ColumnIndex(string? reference)
     {
@@ -243,7 +281,7 @@ public enum DecisionField
 
 public sealed record DecisionColumn(DecisionField Field, string English, string Vietnamese, bool Required, IReadOnlyList<string> Aliases);
 
-/// <summary>One data row: its row number in the file (the header is row 1) and its raw values.</summary>
+/// <summary>One data row: its row number as the file or sheet numbers it (counting the header and any title rows) and its raw values.</summary>
 public sealed record DecisionRow(int Row, IReadOnlyDictionary<DecisionField, string> Values)
 {
     public string this[DecisionField field] => Values.GetValueOrDefault(field) ?? "";
@@ -257,3 +295,6 @@ public sealed record DecisionList(IReadOnlyList<DecisionRow> Rows, IReadOnlyDict
     public string HeaderOf(DecisionField field) =>
         Headers.GetValueOrDefault(field) ?? DecisionListReader.Columns.First(c => c.Field == field).English;
 }
+
+/// <summary>A non-empty row as read, before the header is known; <paramref name="Numeric"/> says which XLSX cells held numbers.</summary>
+internal sealed record RawRow(int Number, string?[] Cells, bool[]? Numeric);

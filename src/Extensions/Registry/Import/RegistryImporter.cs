@@ -13,8 +13,10 @@ namespace Spcncl.Registry.Import;
 /// <summary>
 /// Imports a year's decision list (the CLI and the back office both call this). Every row is checked first and every
 /// problem reported with its row, column, value and reason; then, in one transaction, cycles and awards are written,
-/// enterprises are matched by tax code and products by enterprise and name, and missing ones are created as drafts in
-/// both cultures for translators. A dry run does all of it and rolls back. Importing the same file again changes nothing.
+/// enterprises are matched by tax code and products by the certificate they already hold, else by enterprise and name
+/// (as the product page is named now, or as an earlier decision recognised it), and missing ones are created as drafts
+/// in both cultures for translators. A dry run does all of it and rolls back; so does a file with bad rows, after
+/// counting what its good rows would do. Importing the same file again changes nothing.
 /// </summary>
 public sealed partial class RegistryImporter(ContentService content, IOptions<RegistryOptions> options, TimeProvider clock)
 {
@@ -31,11 +33,19 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         }
 
         await using var scope = await content.BeginScopeAsync(ct);
-        await ImportInScopeAsync(scope, list, user, report, ct);
-        if (report.Succeeded && !dryRun)
+        try
         {
-            await scope.CompleteAsync(ct);
-            report.Committed = true;
+            await ImportInScopeAsync(scope, list, user, report, ct);
+            if (report.Succeeded && !dryRun)
+            {
+                await scope.CompleteAsync(ct);
+                report.Committed = true;
+            }
+        }
+        catch (DbUpdateException ex)
+        {
+            // The rows were checked against the registry as it was read; another import may have changed it since.
+            report.FileError = $"the registry refused the changes ({(ex.InnerException ?? ex).Message}); nothing was imported: import the file again";
         }
 
         return report;
@@ -59,27 +69,35 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             return;
         }
 
+        // The good rows go on even when others are bad, so that the report says what they would create, update and
+        // leave unchanged; the caller commits nothing unless every row is good.
         var rows = Validate(list, site, report);
-        if (report.Errors.Count > 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         await WriteCyclesAsync(db, rows, now, report, ct);
+        var problems = report.Errors.Count;
         var enterpriseKeys = await EnsureEnterprisesAsync(scope, rows, site, user, report, ct);
-        if (report.Errors.Count > 0)
+        if (report.Errors.Count > problems)
         {
             return;
         }
 
         var productKeys = await EnsureProductsAsync(scope, rows, site, enterpriseKeys, user, report, ct);
-        if (report.Errors.Count > 0)
+        if (report.Errors.Count > problems)
         {
             return;
         }
 
         WriteAwards(db, rows, site, enterpriseKeys, productKeys, now, report);
+        if (!report.Succeeded)
+        {
+            return;
+        }
+
         await db.SaveChangesAsync(ct);
         if (report.Cycles.Changed + report.Awards.Changed > 0)
         {
@@ -91,7 +109,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
     {
         var parsed = new List<ParsedRow>();
         var certificates = new Dictionary<string, int>(StringComparer.Ordinal);
-        var productsInYear = new Dictionary<(int, string, string), int>();
+        var productsInYear = new Dictionary<(int, string), int>();
         var cycles = new Dictionary<int, ParsedRow>();
         var latestYear = DateOnly.FromDateTime(CultureFormatter.ToSiteTime(clock.GetUtcNow().UtcDateTime)).Year + 1;
 
@@ -106,6 +124,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             if (year < RegistryOptions.FirstYear || year > latestYear)
             {
                 Error(DecisionField.Year, $"must be a year from {RegistryOptions.FirstYear} to {latestYear}");
+                year = 0;
             }
 
             var decisionNumber = Required(row, DecisionField.DecisionNumber, 60, Error);
@@ -118,7 +137,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             var certificate = Required(row, DecisionField.CertificateNumber, 60, Error);
             if (certificate.Length > 0 && !CertificatePattern().IsMatch(certificate))
             {
-                Error(DecisionField.CertificateNumber, "may hold only letters, digits and / . - _");
+                Error(DecisionField.CertificateNumber, "may hold only letters, digits and . - _, with / between parts (as in 123/GCN-SCT)");
             }
             else if (certificate.Length > 0 && !certificates.TryAdd(RegistrySnapshot.NormaliseCertificate(certificate), row.Row))
             {
@@ -141,7 +160,8 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             var taxCode = Required(row, DecisionField.TaxCode, 14, Error);
             if (taxCode.Length > 0 && !TaxCodePattern().IsMatch(taxCode))
             {
-                Error(DecisionField.TaxCode, "must be 10 digits, or 10 digits, a hyphen and 3 digits for a branch");
+                Error(DecisionField.TaxCode, "must be 10 digits, or 10 digits, a hyphen and 3 digits for a branch" +
+                    (taxCode.Length == 9 && taxCode.All(char.IsAsciiDigit) ? " (a spreadsheet may have dropped the leading 0: format the column as text)" : ""));
             }
 
             var enterpriseVi = Required(row, DecisionField.EnterpriseNameVi, 400, Error);
@@ -178,12 +198,6 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
                 cycles[year] = parsedRow;
             }
 
-            if (!productsInYear.TryAdd((year, taxCode, NameKey(productVi)), row.Row))
-            {
-                Error(DecisionField.ProductNameVi, $"the same product of the same enterprise is already on row {productsInYear[(year, taxCode, NameKey(productVi))]} for {year}");
-                continue;
-            }
-
             if (site.Awards.TryGetValue(RegistrySnapshot.NormaliseCertificate(certificate), out var existing)
                 && (existing.Year != year || existing.EnterpriseTaxCode != taxCode || NameKey(existing.ProductNameVi) != NameKey(productVi)))
             {
@@ -191,7 +205,24 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
                 continue;
             }
 
-            parsed.Add(parsedRow);
+            // One product, one award a year (the database holds it to that): two rows, or a row and an award already
+            // in the registry, for the same product in the same year are refused here rather than by the database.
+            var product = site.ExistingProduct(certificate, taxCode, productVi);
+            var productKey = product?.ToString() ?? $"{taxCode}\n{NameKey(productVi)}";
+            if (!productsInYear.TryAdd((year, productKey), row.Row))
+            {
+                Error(DecisionField.ProductNameVi, $"the same product of the same enterprise is already on row {productsInYear[(year, productKey)]} for {year}");
+                continue;
+            }
+
+            if (product is { } key && site.AwardsByYearAndProduct.TryGetValue((year, key), out var held)
+                && RegistrySnapshot.NormaliseCertificate(held.CertificateNumber) != RegistrySnapshot.NormaliseCertificate(certificate))
+            {
+                Error(DecisionField.CertificateNumber, $"'{held.ProductNameVi}' already has certificate {held.CertificateNumber} for {year}; a product is recognised once a year");
+                continue;
+            }
+
+            parsed.Add(parsedRow with { Product = product });
         }
 
         foreach (var group in parsed.GroupBy(r => r.Year))
@@ -287,13 +318,14 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
 
     private static async Task<Dictionary<(Guid, string), Guid>> EnsureProductsAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, Dictionary<string, Guid> enterprises, string user, RegistryImportReport report, CancellationToken ct)
     {
-        var keys = new Dictionary<(Guid, string), Guid>(site.ProductsByEnterpriseAndName);
+        // Rows whose product the site has already carry its key; the others share one new draft per enterprise and name.
+        var keys = new Dictionary<(Guid, string), Guid>();
         var missing = rows
-            .Where(r => !keys.ContainsKey((enterprises[r.TaxCode], NameKey(r.ProductVi))))
+            .Where(r => r.Product is null)
             .GroupBy(r => (r.TaxCode, NameKey(r.ProductVi)))
             .Select(g => g.First())
             .ToList();
-        report.Products.Unchanged = rows.Select(r => (r.TaxCode, NameKey(r.ProductVi))).Distinct().Count() - missing.Count;
+        report.Products.Unchanged = rows.Where(r => r.Product is not null).Select(r => r.Product).Distinct().Count();
         if (missing.Count == 0)
         {
             return keys;
@@ -332,7 +364,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         foreach (var row in rows)
         {
             var enterpriseKey = enterprises[row.TaxCode];
-            var productKey = products[(enterpriseKey, NameKey(row.ProductVi))];
+            var productKey = row.Product ?? products[(enterpriseKey, NameKey(row.ProductVi))];
             if (!site.Awards.TryGetValue(RegistrySnapshot.NormaliseCertificate(row.Certificate), out var award))
             {
                 award = new AwardEntity { CertificateNumber = row.Certificate, CreatedUtc = now };
@@ -409,15 +441,18 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
 
         foreach (var product in documents.Where(d => d.ContentType == "product"))
         {
+            data.ProductKeys.Add(product.Key);
             if (Guid.TryParse(Shared(product.SharedValues, "enterprise"), out var enterprise) && product.Names.FirstOrDefault(n => n.Culture == "vi") is { } name)
             {
                 data.ProductsByEnterpriseAndName.TryAdd((enterprise, NameKey(name.Name)), product.Key);
             }
         }
 
-        foreach (var award in await db.Awards.ToListAsync(ct))
+        foreach (var award in (await db.Awards.ToListAsync(ct)).OrderByDescending(a => a.Year))
         {
             data.Awards[RegistrySnapshot.NormaliseCertificate(award.CertificateNumber)] = award;
+            data.AwardsByYearAndProduct[(award.Year, award.ProductKey)] = award;
+            data.ProductsByEnterpriseAndRecognisedName.TryAdd((award.EnterpriseKey, NameKey(award.ProductNameVi)), award.ProductKey);
         }
 
         return data;
@@ -487,7 +522,8 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/._-]*$", RegexOptions.CultureInvariant)]
+    /// <summary>Parts of letters, digits and . - _, each starting with a letter or digit, joined by single slashes (123/GCN-SCT).</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CertificatePattern();
 
     [GeneratedRegex("^[0-9]{10}(-[0-9]{3})?$", RegexOptions.CultureInvariant)]
@@ -508,7 +544,11 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         string ProductEn,
         DateOnly ValidUntil,
         DateOnly? CouncilDate,
-        DateOnly? CeremonyDate);
+        DateOnly? CeremonyDate)
+    {
+        /// <summary>The product the site already has for this row, if any (see <see cref="SiteData.ExistingProduct"/>).</summary>
+        public Guid? Product { get; init; }
+    }
 
     private sealed class SiteData
     {
@@ -526,11 +566,47 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
 
         public Dictionary<string, Guid> EnterprisesByTaxCode { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Every product document outside the recycle bin.</summary>
+        public HashSet<Guid> ProductKeys { get; } = [];
+
+        /// <summary>Products by enterprise and Vietnamese name as the page is named now.</summary>
         public Dictionary<(Guid, string), Guid> ProductsByEnterpriseAndName { get; } = [];
 
+        /// <summary>Products by enterprise and Vietnamese name as a decision recognised them (the newest decision first).</summary>
+        public Dictionary<(Guid, string), Guid> ProductsByEnterpriseAndRecognisedName { get; } = [];
+
+        /// <summary>Awards by normalised certificate number.</summary>
         public Dictionary<string, AwardEntity> Awards { get; } = new(StringComparer.Ordinal);
 
+        public Dictionary<(int Year, Guid Product), AwardEntity> AwardsByYearAndProduct { get; } = [];
+
         public string? SectorCode(string text) => text.Length == 0 ? null : SectorNames.GetValueOrDefault(NameKey(text));
+
+        /// <summary>
+        /// The product a row is about, when the site has it: the product its certificate number already belongs to
+        /// (editors rename products; the certificate stays with its product), else the enterprise's product of that
+        /// name, as named now or as an earlier decision recognised it. Null for a product new to the site.
+        /// </summary>
+        public Guid? ExistingProduct(string certificate, string taxCode, string productVi)
+        {
+            if (Awards.TryGetValue(RegistrySnapshot.NormaliseCertificate(certificate), out var award) && ProductKeys.Contains(award.ProductKey))
+            {
+                return award.ProductKey;
+            }
+
+            if (!EnterprisesByTaxCode.TryGetValue(taxCode, out var enterprise))
+            {
+                return null;
+            }
+
+            var name = NameKey(productVi);
+            if (ProductsByEnterpriseAndName.TryGetValue((enterprise, name), out var named))
+            {
+                return named;
+            }
+
+            return ProductsByEnterpriseAndRecognisedName.TryGetValue((enterprise, name), out var recognised) && ProductKeys.Contains(recognised) ? recognised : null;
+        }
     }
 }
 
