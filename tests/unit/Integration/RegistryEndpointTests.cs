@@ -423,10 +423,10 @@ public abstract partial class RegistryEndpointTests(RegistrySiteFactory site)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(Text(culture, "Enquiry.Problems"), html, StringComparison.Ordinal);
-        Assert.Contains($"<p class=\"field-error\" id=\"Email-error\">{Text(culture, "Enquiry.Error.Email")}</p>", html, StringComparison.Ordinal);
-        Assert.Contains($"<p class=\"field-error\" id=\"Message-error\">{Text(culture, "Enquiry.Error.Required")}</p>", html, StringComparison.Ordinal);
-        Assert.Contains($"<p class=\"field-error\" id=\"Country-error\">{Text(culture, "Enquiry.Error.TooLong")}</p>", html, StringComparison.Ordinal);
+        Assert.Contains(Text(culture, "Form.Problems"), html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"field-error\" id=\"Email-error\">{Text(culture, "Form.Error.Email")}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"field-error\" id=\"Message-error\">{Text(culture, "Form.Error.Required")}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"field-error\" id=\"Country-error\">{Text(culture, "Form.Error.TooLong")}</p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"Name-error\"", html, StringComparison.Ordinal);
         Assert.Matches("<input id=\"Email\" name=\"Email\" type=\"email\" value=\"anna.schmidt\\(at\\)example.de\"[^>]*aria-invalid=\"true\" aria-describedby=\"Email-error\"", html);
         Assert.Contains("value=\"Anna Schmidt\"", html, StringComparison.Ordinal);
@@ -446,7 +446,7 @@ public abstract partial class RegistryEndpointTests(RegistrySiteFactory site)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(Text("en", "Enquiry.Error.Expired"), html, StringComparison.Ordinal);
+        Assert.Contains(Text("en", "Form.Error.Expired"), html, StringComparison.Ordinal);
         Assert.Contains($">{message}</textarea>", html, StringComparison.Ordinal);
         Assert.Empty(await EnquiriesAsync(message));
     }
@@ -636,6 +636,9 @@ public abstract partial class RegistryEndpointTests(RegistrySiteFactory site)
 public abstract class RegistrySiteFactory : SiteFactory
 {
     private readonly int _closedSmtpPort = FakeSmtpServer.ClosedPort();
+
+    /// <summary>The production limit: these tests post from their own addresses, and one test checks the limit.</summary>
+    protected override int PublicFormsLimit => 5;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
