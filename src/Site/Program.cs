@@ -1,5 +1,6 @@
 using Spcncl.Hosting;
 using Spcncl.Site;
+using Spcncl.Site.BackOffice;
 using Spcncl.Site.Cli;
 using Spcncl.Sync;
 
@@ -16,6 +17,7 @@ if (command is not null)
 try
 {
     await app.InitializeSiteAsync();
+    await app.SeedDemoAccountsAsync();
 }
 catch (Exception ex) when (ex is SyncFileException or SiteConfigurationException)
 {

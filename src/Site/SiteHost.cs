@@ -13,6 +13,7 @@ using Spcncl.Registry;
 using Spcncl.Publicity;
 using Spcncl.Search;
 using Spcncl.Security;
+using Spcncl.Site.BackOffice;
 using Spcncl.Site.Endpoints;
 using Spcncl.Site.Rendering;
 using Spcncl.Site.Routing;
@@ -54,6 +55,7 @@ public static class SiteHost
             .AddSync();
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
+        services.AddBackOfficeHost(builder.Environment);
 
         // Vietnamese text is written as characters, not entities: pages stay readable and a third smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -124,6 +126,8 @@ public static class SiteHost
         });
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         // Files in wwwroot that the build did not fingerprint (a search engine's verification file dropped in by
         // operations) are still served, after the fingerprinted assets' endpoints have had their turn.

@@ -31,6 +31,9 @@ public sealed class SiteText(DictionaryService dictionary, SiteCultures cultures
 
     public string In(string culture, string key) => dictionary.Current.Get(culture, key);
 
+    /// <summary>The string in the current culture, or null when the dictionary has no such key (for codes with optional messages).</summary>
+    public string? TryGet(string key) => dictionary.Current.TryGet(CurrentCulture, key, out var value) ? value : null;
+
     public string Format(string key, params object?[] args) =>
         string.Format(cultures.Get(CurrentCulture).Info, this[key], args);
 

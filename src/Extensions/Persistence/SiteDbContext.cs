@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spcncl.Persistence.Entities;
@@ -6,9 +8,10 @@ namespace Spcncl.Persistence;
 
 /// <summary>
 /// The site's database. One model, two providers: each provider has its own subclass so that its migrations live
-/// in their own folder (<c>Migrations/Sqlite</c>, <c>Migrations/PostgreSql</c>).
+/// in their own folder (<c>Migrations/Sqlite</c>, <c>Migrations/PostgreSql</c>). The back office's users and roles
+/// (ASP.NET Core Identity) live here too.
 /// </summary>
-public abstract class SiteDbContext(DbContextOptions options) : DbContext(options)
+public abstract class SiteDbContext(DbContextOptions options) : IdentityDbContext<BackOfficeUser, IdentityRole, string>(options)
 {
     public DbSet<DocumentEntity> Documents => Set<DocumentEntity>();
 
@@ -46,8 +49,13 @@ public abstract class SiteDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<DownloadCountEntity> DownloadCounts => Set<DownloadCountEntity>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly, t => t.Namespace == typeof(Configurations.DocumentConfiguration).Namespace);
+    public DbSet<ScheduledActionEntity> ScheduledActions => Set<ScheduledActionEntity>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly, t => t.Namespace == typeof(Configurations.DocumentConfiguration).Namespace);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

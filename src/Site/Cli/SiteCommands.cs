@@ -18,6 +18,7 @@ public static class SiteCommands
         ["registry import"] = "registry import FILE [--dry-run]   import a year's decision list (CSV or XLSX); --dry-run reports without writing",
         ["search rebuild"] = "search rebuild            build the search index again from the published content, with a progress bar",
         ["search query"] = "search query TEXT [--culture vi|en]   print what the site's search finds for TEXT",
+        ["users create-admin"] = "users create-admin --email EMAIL --password PASSWORD   make the first back-office administrator (says so if the email exists)",
     };
 
     public static (SiteCommand? Command, string[] HostArgs) Split(string[] args)
@@ -28,7 +29,7 @@ public static class SiteCommands
             var hostArgs = new List<string>();
             for (var i = 2; i < args.Length; i++)
             {
-                if (args[i] is "--to" or "--from" or "--culture" && i + 1 < args.Length)
+                if (args[i] is "--to" or "--from" or "--culture" or "--email" or "--password" or "--name" && i + 1 < args.Length)
                 {
                     options[args[i][2..]] = args[++i];
                 }
@@ -148,6 +149,38 @@ public static class SiteCommands
         return 0;
     }
 
+    /// <summary>
+    /// The first administrator (no account, and no default password, exists outside Development otherwise). Exit 0 when
+    /// made or when the email already has an account; 1 with Identity's reasons when the password is refused.
+    /// </summary>
+    private static async Task<int> CreateAdministratorAsync(WebApplication app, SiteCommand command)
+    {
+        if (command.Options.GetValueOrDefault("email") is not { Length: > 0 } email || command.Options.GetValueOrDefault("password") is not { Length: > 0 } password)
+        {
+            await Console.Error.WriteLineAsync("Usage: " + Usage["users create-admin"]);
+            return 2;
+        }
+
+        await app.Services.GetRequiredService<SiteDbContextFactory>().MigrateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Spcncl.BackOffice.BackOfficeUsers>();
+        if (await users.FindAsync(email) is not null)
+        {
+            Console.WriteLine($"{email} already exists; nothing changed.");
+            return 0;
+        }
+
+        var (user, errors) = await users.CreateAsync(email, command.Options.GetValueOrDefault("name") ?? email, password, [Spcncl.BackOffice.BackOfficeRoles.Administrator]);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync($"{email} was not created:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", errors)}");
+            return 1;
+        }
+
+        Console.WriteLine($"Administrator {email} created. Sign in at /backoffice.");
+        return 0;
+    }
+
     public static async Task<int> RunAsync(WebApplication app, SiteCommand command)
     {
         var services = app.Services;
@@ -188,6 +221,9 @@ public static class SiteCommands
 
                 case "search query":
                     return await QuerySearchAsync(app, command);
+
+                case "users create-admin":
+                    return await CreateAdministratorAsync(app, command);
 
                 default:
                     await Console.Error.WriteLineAsync($"Unknown command '{command.Name}'. Commands:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", Usage.Values)}");

@@ -22,6 +22,9 @@ public sealed record PageLayout(
     SocialCard? Social = null,
     IReadOnlyList<FeedLink>? Feeds = null)
 {
+    /// <summary>A draft shown in the back office's preview: the layout says so at the top.</summary>
+    public bool PreviewBanner { get; init; }
+
     /// <summary>The <c>lang</c> of the main content when it differs from the page's (an untranslated page falling back).</summary>
     public string? ContentLanguage => FallbackFromCulture;
 

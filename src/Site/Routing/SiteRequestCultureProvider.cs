@@ -11,9 +11,15 @@ public sealed class SiteRequestCultureProvider(SiteCultures cultures) : RequestC
 {
     public const string CookieName = "spcncl.culture";
 
+    /// <summary>The back office's own language choice (the person's setting, kept in a cookie sent only to <c>/backoffice</c>).</summary>
+    public const string BackOfficeCookieName = "spcncl.bo.culture";
+
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
-        var culture = FromPath(httpContext.Request.Path) ?? Preferred(httpContext.Request);
+        var request = httpContext.Request;
+        var culture = request.Path.StartsWithSegments("/backoffice")
+            ? cultures.TryGet(request.Cookies[BackOfficeCookieName], out var chosen) ? chosen : cultures.FromAcceptLanguage(request.Headers.AcceptLanguage)
+            : FromPath(request.Path) ?? Preferred(request);
         var locale = culture.Info.Name;
         return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(locale, locale));
     }

@@ -49,6 +49,28 @@ public sealed class ContentService(
         return [.. entities.Select(ContentWriter.ToDocument)];
     }
 
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var documents = db.Documents.AsNoTracking().Where(d => !d.Trashed);
+        if (types is { Count: > 0 })
+        {
+            var list = types.ToList();
+            documents = documents.Where(d => list.Contains(d.ContentType));
+        }
+
+        var rows = await documents.Select(d => new { d.Id, d.Key, d.ParentId, d.SortOrder, d.ContentType }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToHashSet();
+        var variants = (await db.DocumentCultures.AsNoTracking()
+                .Where(c => !c.Document!.Trashed)
+                .Select(c => new { c.DocumentId, c.Culture, c.Name, c.IsPublished, c.Edited, c.UpdatedUtc, c.UpdatedBy })
+                .ToListAsync(ct))
+            .Where(c => ids.Contains(c.DocumentId))
+            .ToLookup(c => c.DocumentId);
+        return [.. rows.Select(r => new DocumentSummary(r.Id, r.Key, r.ParentId, r.SortOrder, r.ContentType,
+            variants[r.Id].ToDictionary(v => v.Culture, v => new VariantSummary(v.Name, v.IsPublished, v.Edited, v.UpdatedUtc, v.UpdatedBy), StringComparer.Ordinal)))];
+    }
+
     public Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct = default) =>
         RunAsync((w, c) => w.CreateAsync(request, user, c), ct);
 

@@ -63,3 +63,13 @@ public sealed record DocumentData(
     IReadOnlyDictionary<string, VariantData> Cultures);
 
 public sealed record VariantData(string Name, string UrlSegment, bool CustomSegment, IReadOnlyDictionary<string, JsonElement> Values);
+
+/// <summary>Where a document sits and, per culture, its name and state (see <see cref="IContentService.ListAsync"/>).</summary>
+public sealed record DocumentSummary(int Id, Guid Key, int? ParentId, int SortOrder, string ContentType, IReadOnlyDictionary<string, VariantSummary> Cultures)
+{
+    /// <summary>The name in a culture, or in the first culture it has.</summary>
+    public string NameIn(string culture) => Cultures.TryGetValue(culture, out var variant) ? variant.Name : Cultures.Values.FirstOrDefault()?.Name ?? "";
+}
+
+/// <param name="Edited">The draft differs from what is published.</param>
+public sealed record VariantSummary(string Name, bool IsPublished, bool Edited, DateTime UpdatedUtc, string UpdatedBy);

@@ -15,6 +15,12 @@ public interface IContentService
 
     Task<IReadOnlyList<Document>> GetRecycleBinAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// A light list of the documents outside the recycle bin (of the given types, or all): where each sits and each
+    /// culture's name and state. For pickers, the translation dashboard and permission checks, not for editing.
+    /// </summary>
+    Task<IReadOnlyList<DocumentSummary>> ListAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default);
+
     Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct = default);
 
     Task<ContentAttempt<Document>> SaveAsync(SaveDocumentRequest request, string user, CancellationToken ct = default);

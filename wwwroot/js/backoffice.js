@@ -1,0 +1,205 @@
+// The back office's enhancements. Every screen works without this file; with it, editing is quicker:
+// Markdown toolbar and live preview (rendered by the site's own renderer and sanitiser), copy from Vietnamese,
+// filters on long pickers, key-value rows that can be added, removed and reordered, drag-and-drop sorting of
+// pages (the arrow buttons stay as the keyboard way), confirmations before deleting, focus on problems.
+(function () {
+  "use strict";
+
+  function token() {
+    var input = document.querySelector("input[name='__RequestVerificationToken']");
+    return input ? input.value : "";
+  }
+
+  function text(key, fallback) {
+    return document.documentElement.getAttribute("data-" + key) || fallback;
+  }
+
+  // ---- Markdown: a toolbar that wraps the selection, and a preview that follows the typing.
+  function enhanceMarkdown(area) {
+    var bar = document.createElement("div");
+    bar.className = "bo-markdown-bar";
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-controls", area.id);
+    [["B", "**", "**"], ["I", "_", "_"], ["H2", "## ", ""], ["H3", "### ", ""], ["•", "- ", ""], ["1.", "1. ", ""], ["🔗", "[", "](https://)"]].forEach(function (tool) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = tool[0];
+      button.setAttribute("aria-label", tool[0] === "🔗" ? "link" : tool[0]);
+      button.addEventListener("click", function () {
+        var start = area.selectionStart, end = area.selectionEnd, value = area.value;
+        var lineStart = tool[2] === "" ? value.lastIndexOf("\n", start - 1) + 1 : start;
+        var before = value.slice(0, lineStart), middle = value.slice(lineStart, end), after = value.slice(end);
+        area.value = before + tool[1] + middle + tool[2] + after;
+        area.focus();
+        area.selectionStart = lineStart + tool[1].length;
+        area.selectionEnd = end + tool[1].length;
+        schedule();
+      });
+      bar.appendChild(button);
+    });
+    area.parentNode.insertBefore(bar, area);
+
+    var preview = document.createElement("div");
+    preview.className = "bo-markdown-preview";
+    preview.setAttribute("aria-live", "polite");
+    preview.setAttribute("lang", area.closest("[lang]") ? area.closest("[lang]").getAttribute("lang") : "");
+    area.parentNode.appendChild(preview);
+
+    var timer = null;
+    function render() {
+      var body = new URLSearchParams();
+      body.set("text", area.value);
+      body.set("__RequestVerificationToken", token());
+      fetch("/backoffice/markdown/preview", { method: "POST", body: body, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : ""; })
+        .then(function (html) { preview.innerHTML = html; })
+        .catch(function () { });
+    }
+    function schedule() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(render, 350);
+    }
+    area.addEventListener("input", schedule);
+    render();
+  }
+
+  // ---- Copy one field from the first language's column into this one.
+  function enhanceCopy(button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var field = button.getAttribute("data-copy-field");
+      var from = document.querySelector("[name='" + button.getAttribute("data-copy-from") + ".p." + field + "']");
+      var to = document.querySelector("[name='" + button.getAttribute("data-copy-to") + ".p." + field + "']");
+      if (from && to && "value" in from && "value" in to) {
+        to.value = from.value;
+        to.dispatchEvent(new Event("input"));
+        to.focus();
+      }
+    });
+  }
+
+  // ---- A text filter above long lists of choices.
+  function enhanceFilter(list) {
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "bo-filter";
+    input.setAttribute("aria-label", text("filter-label", "Filter"));
+    input.placeholder = text("filter-label", "Filter") + "…";
+    list.parentNode.insertBefore(input, list);
+    var fold = function (s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase(); };
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value.trim());
+      if (list.tagName === "SELECT") {
+        Array.prototype.forEach.call(list.options, function (option) {
+          option.hidden = wanted !== "" && option.value !== "" && fold(option.textContent).indexOf(wanted) < 0;
+        });
+      } else {
+        list.querySelectorAll(".bo-check, .bo-media-option").forEach(function (item) {
+          item.hidden = wanted !== "" && fold(item.textContent).indexOf(wanted) < 0;
+        });
+      }
+    });
+  }
+
+  // ---- Key-value rows: add, remove, move up and down.
+  function enhanceRows(table) {
+    var body = table.tBodies[0];
+    function buttons(row) {
+      var cell = row.querySelector(".bo-row-actions");
+      if (!cell || cell.childElementCount) {
+        return;
+      }
+      [["↑", -1], ["↓", 1], ["×", 0]].forEach(function (spec) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "bo-icon-button";
+        button.textContent = spec[0];
+        button.setAttribute("aria-label", spec[1] === 0 ? text("remove-label", "Remove row") : spec[1] < 0 ? text("up-label", "Move row up") : text("down-label", "Move row down"));
+        button.addEventListener("click", function () {
+          if (spec[1] === 0) {
+            row.querySelectorAll("input, select").forEach(function (input) { input.value = ""; });
+            if (body.rows.length > 1) {
+              row.remove();
+            }
+          } else if (spec[1] < 0 && row.previousElementSibling) {
+            body.insertBefore(row, row.previousElementSibling);
+          } else if (spec[1] > 0 && row.nextElementSibling) {
+            body.insertBefore(row.nextElementSibling, row);
+          }
+          button.focus();
+        });
+        cell.appendChild(button);
+      });
+    }
+    Array.prototype.forEach.call(body.rows, buttons);
+    var add = document.createElement("button");
+    add.type = "button";
+    add.className = "bo-link";
+    add.textContent = text("add-label", "Add a row");
+    add.addEventListener("click", function () {
+      var copy = body.rows[body.rows.length - 1].cloneNode(true);
+      copy.querySelectorAll("input, select").forEach(function (input) { input.value = ""; });
+      copy.querySelector(".bo-row-actions").textContent = "";
+      body.appendChild(copy);
+      buttons(copy);
+      copy.querySelector("input, select").focus();
+    });
+    table.parentNode.insertBefore(add, table.nextSibling);
+  }
+
+  // ---- Drag the rows of the tree to sort pages; the new order is posted at once.
+  function enhanceSorting(table) {
+    var body = table.tBodies[0];
+    var dragged = null;
+    body.addEventListener("dragstart", function (event) {
+      dragged = event.target.closest("tr");
+      if (dragged) {
+        dragged.classList.add("bo-dragging");
+        event.dataTransfer.effectAllowed = "move";
+      }
+    });
+    body.addEventListener("dragover", function (event) {
+      var over = event.target.closest("tr");
+      if (!dragged || !over || over === dragged) {
+        return;
+      }
+      event.preventDefault();
+      var after = event.clientY > over.getBoundingClientRect().top + over.offsetHeight / 2;
+      body.insertBefore(dragged, after ? over.nextSibling : over);
+    });
+    body.addEventListener("dragend", function () {
+      if (!dragged) {
+        return;
+      }
+      dragged.classList.remove("bo-dragging");
+      dragged = null;
+      var data = new URLSearchParams();
+      Array.prototype.forEach.call(body.rows, function (row) { data.append("order", row.getAttribute("data-id")); });
+      data.set("__RequestVerificationToken", token());
+      fetch(table.getAttribute("data-sort-url"), { method: "POST", body: data, headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { if (!response.ok) { window.location.reload(); } });
+    });
+  }
+
+  // ---- Ask before anything that removes pages.
+  function enhanceConfirm(form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) {
+        event.preventDefault();
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("textarea[data-markdown]").forEach(enhanceMarkdown);
+    document.querySelectorAll("button[data-copy-field]").forEach(enhanceCopy);
+    document.querySelectorAll("[data-filterable='true']").forEach(enhanceFilter);
+    document.querySelectorAll("table.bo-kv").forEach(enhanceRows);
+    document.querySelectorAll("table.bo-tree[data-sort-url]").forEach(enhanceSorting);
+    document.querySelectorAll("form[data-confirm]").forEach(enhanceConfirm);
+    var problems = document.querySelector(".bo-alert[tabindex]");
+    if (problems) {
+      problems.focus();
+    }
+  });
+})();
