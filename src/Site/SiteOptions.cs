@@ -13,6 +13,9 @@ public sealed class SiteOptions
     public bool ServerTiming { get; set; }
 
     public PublicFormsOptions PublicForms { get; set; } = new();
+
+    /// <summary>How many sign-in attempts one address may make per ten minutes (on top of the per-account lockout).</summary>
+    public int SignInPermitLimit { get; set; } = 30;
 }
 
 /// <summary>How many form posts one visitor address may make per window.</summary>

@@ -97,7 +97,8 @@ public sealed class AccountController(
             return RedirectToAction(nameof(SignIn));
         }
 
-        var code = new string([.. (form.Code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-')]);
+        // Recovery codes are written with a hyphen (ABCDE-12345); authenticator codes are six digits, often typed with spaces.
+        var code = new string([.. (form.Code ?? "").Where(c => !char.IsWhiteSpace(c) && (form.UseRecoveryCode || c != '-'))]);
         var result = form.UseRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);

@@ -51,7 +51,12 @@ public static class BackOfficeHost
         services.AddRateLimiter(options => options.AddPolicy(SignInLimit, context =>
             System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })));
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.SignInPermitLimit,
+                    Window = TimeSpan.FromMinutes(10),
+                    QueueLimit = 0,
+                })));
         services.AddScoped<BackOfficeContext>();
         services.AddScoped<Editing.EditorBuilder>();
         return services;

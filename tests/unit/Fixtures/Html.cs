@@ -60,7 +60,7 @@ public static partial class Html
     [GeneratedRegex("<script\\b([^>]*)>(.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptPattern();
 
-    [GeneratedRegex("^ src=\"/js/site\\.[a-z0-9]+\\.js\" defer$")]
+    [GeneratedRegex("^ src=\"/js/(site|backoffice)\\.[a-z0-9]+\\.js\" defer$")]
     private static partial Regex SiteScriptPattern();
 
     [GeneratedRegex("<[a-zA-Z](?:\"[^\"]*\"|'[^']*'|[^>\"'])*>")]

@@ -52,6 +52,7 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
         // Tests post many forms from one address; the limit itself is tested with a site of its own.
         builder.UseSetting("Site:PublicForms:PermitLimit", PublicFormsLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Site:SignInPermitLimit", "10000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
