@@ -39,11 +39,11 @@
     });
     area.parentNode.insertBefore(bar, area);
 
-    var preview = document.createElement("div");
-    preview.className = "bo-markdown-preview";
-    preview.setAttribute("aria-live", "polite");
-    preview.setAttribute("lang", area.closest("[lang]") ? area.closest("[lang]").getAttribute("lang") : "");
-    area.parentNode.appendChild(preview);
+    // The server drew the first preview with the page; this only follows the typing.
+    var preview = document.querySelector("[data-preview-for='" + area.id + "']");
+    if (!preview) {
+      return;
+    }
 
     var timer = null;
     function render() {
@@ -60,7 +60,6 @@
       timer = window.setTimeout(render, 350);
     }
     area.addEventListener("input", schedule);
-    render();
   }
 
   // ---- Copy one field from the first language's column into this one.
@@ -68,10 +67,12 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var field = button.getAttribute("data-copy-field");
-      var from = document.querySelector("[name='" + button.getAttribute("data-copy-from") + ".p." + field + "']");
+      // The source is an input when this person may edit it, otherwise the read-only text holding its value.
+      var name = button.getAttribute("data-copy-from") + ".p." + field;
+      var from = document.querySelector("[name='" + name + "']") || document.querySelector("[data-copy-name='" + name + "']");
       var to = document.querySelector("[name='" + button.getAttribute("data-copy-to") + ".p." + field + "']");
-      if (from && to && "value" in from && "value" in to) {
-        to.value = from.value;
+      if (from && to && "value" in to) {
+        to.value = "value" in from && from.tagName !== "DIV" ? from.value : from.getAttribute("data-copy-value");
         to.dispatchEvent(new Event("input"));
         to.focus();
       }
@@ -191,7 +192,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("textarea[data-markdown]").forEach(enhanceMarkdown);
+    document.querySelectorAll("textarea.bo-md").forEach(enhanceMarkdown);
     document.querySelectorAll("button[data-copy-field]").forEach(enhanceCopy);
     document.querySelectorAll("[data-filterable='true']").forEach(enhanceFilter);
     document.querySelectorAll("table.bo-kv").forEach(enhanceRows);

@@ -113,7 +113,8 @@ public sealed class ContentController(
 
         var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
         var posted = EditorForm.Read(documentType, form, cultures);
-        var (sharedAllowed, culturesAllowed) = (permissions.Can(Me, ContentAction.EditShared, place), cultures.Codes.Where(c => permissions.Can(Me, ContentAction.EditCulture, place, c)).ToHashSet());
+        var future = tree.PlaceOfNew(parent, type);
+        var (sharedAllowed, culturesAllowed) = (permissions.Can(Me, ContentAction.EditShared, future), cultures.Codes.Where(c => permissions.Can(Me, ContentAction.EditCulture, future, c)).ToHashSet());
         if (Tampered(posted, culturesAllowed, sharedAllowed) is { } tampered)
         {
             return await RefuseAsync(tampered, parent);
@@ -327,6 +328,8 @@ public sealed class ContentController(
 
     private async Task<IActionResult> PublishAfterSaveAsync(Document document, EditorForm posted, ContentTree tree)
     {
+        // A page just created is not in the tree read before it was.
+        tree = tree.Get(document.Id) is null ? await ContentTree.LoadAsync(content, HttpContext.RequestAborted) : tree;
         var place = tree.Place(document.Id);
         var chosen = posted.PublishCultures.Count > 0 ? posted.PublishCultures : [.. posted.Cultures];
         if (chosen.Any(c => !permissions.Can(Me, ContentAction.Publish, place, c)))

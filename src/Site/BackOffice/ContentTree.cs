@@ -43,6 +43,12 @@ public sealed class ContentTree
             ? new DocumentPlace(document.ContentType, document.Key, [.. Ancestors(id).Select(a => a.Key)], childType)
             : DocumentPlace.Root(childType);
 
+    /// <summary>Where a new document of <paramref name="type"/> would sit under <paramref name="parentId"/> (for what may be typed into it).</summary>
+    public DocumentPlace PlaceOfNew(int? parentId, string type) =>
+        parentId is { } id && Get(id) is { } parent
+            ? new DocumentPlace(type, Guid.Empty, [.. Ancestors(id).Select(a => a.Key), parent.Key])
+            : new DocumentPlace(type, Guid.Empty, []);
+
     /// <summary>The top-level section a document belongs to (the home page's child it sits under), for the translation dashboard.</summary>
     public DocumentSummary? Section(int id)
     {

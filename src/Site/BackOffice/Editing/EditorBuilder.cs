@@ -21,6 +21,7 @@ public sealed class EditorBuilder(
     MediaIndex media,
     ScheduledPublishing schedules,
     PublishedSnapshotService snapshots,
+    Spcncl.Markdown.MarkdownRenderer markdown,
     SiteText text)
 {
     public static CultureStatus Status(VariantSummary? variant) => variant switch
@@ -42,13 +43,14 @@ public sealed class EditorBuilder(
     public async Task<EditorView> ForNewAsync(BackOfficeIdentity me, ContentTree tree, DocumentType type, int? parentId, EditorForm? posted, IReadOnlyList<ContentError> errors, CancellationToken ct)
     {
         var place = parentId is { } id ? tree.Place(id, type.Alias) : DocumentPlace.Root(type.Alias);
+        var created = tree.PlaceOfNew(parentId, type.Alias);
         var crumbs = Crumbs(tree, parentId, me.UiCulture);
         var options = await OptionsAsync(type, me.UiCulture, ct);
         var columns = cultures.All
             .Where(c => type.VariesByCulture || c.IsDefault)
-            .Select(c => Column(type, c, null, posted, errors, options, permissions.Can(me, ContentAction.Create, place) && permissions.Can(me, ContentAction.EditCulture, place, c.Code), new HashSet<string>(), null))
+            .Select(c => Column(type, c, null, posted, errors, options, permissions.Can(me, ContentAction.Create, place) && permissions.Can(me, ContentAction.EditCulture, created, c.Code), new HashSet<string>(), null))
             .ToList();
-        var publishCultures = cultures.Codes.Where(c => permissions.Can(me, ContentAction.Publish, place, c)).ToHashSet();
+        var publishCultures = cultures.Codes.Where(c => permissions.Can(me, ContentAction.Publish, created, c)).ToHashSet();
         return new EditorView(
             type,
             null,
@@ -56,7 +58,7 @@ public sealed class EditorBuilder(
             crumbs,
             columns,
             SharedFields(type, null, posted, errors, options),
-            permissions.Can(me, ContentAction.EditShared, place),
+            permissions.Can(me, ContentAction.EditShared, created),
             FormErrors(errors, type),
             null,
             [],
@@ -164,7 +166,7 @@ public sealed class EditorBuilder(
             {
                 var name = $"{culture.Code}.p.{p.Alias}";
                 var input = posted?.Typed.GetValueOrDefault(name) ?? PropertyForm.FromJson(p, variant?.Values.TryGetValue(p.Alias, out var v) == true ? v : null);
-                return new EditorField(p, culture.Code, input, ErrorFor(errors, p, p.Alias, culture.Code), options.GetValueOrDefault(p.Alias) ?? []);
+                return Field(p, culture.Code, input, errors, options);
             },
             StringComparer.Ordinal);
         var snapshot = snapshots.Current;
@@ -189,8 +191,14 @@ public sealed class EditorBuilder(
         [.. type.Properties.Where(p => !p.VariesByCulture).Select(p =>
         {
             var input = posted?.Typed.GetValueOrDefault($"shared.{p.Alias}") ?? PropertyForm.FromJson(p, document?.SharedValues.TryGetValue(p.Alias, out var v) == true ? v : null);
-            return new EditorField(p, null, input, ErrorFor(errors, p, p.Alias, null), options.GetValueOrDefault(p.Alias) ?? []);
+            return Field(p, null, input, errors, options);
         })];
+
+    private EditorField Field(PropertyType property, string? culture, FieldInput input, IReadOnlyList<ContentError> errors, IReadOnlyDictionary<string, IReadOnlyList<PickOption>> options) =>
+        new(property, culture, input, ErrorFor(errors, property, property.Alias, culture), options.GetValueOrDefault(property.Alias) ?? [])
+        {
+            Preview = property.Editor == PropertyEditor.Markdown ? markdown.Render(input.Text) : null,
+        };
 
     /// <summary>
     /// The fields whose value in the other culture changed since this culture was last saved: the other culture as it

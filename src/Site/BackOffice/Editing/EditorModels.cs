@@ -91,6 +91,9 @@ public sealed record EditorColumn(
 /// <summary>A field as drawn: the property, what it holds (as typed), its message, and what may be picked.</summary>
 public sealed record EditorField(PropertyType Property, string? Culture, FieldInput Input, string? Error, IReadOnlyList<PickOption> Options)
 {
+    /// <summary>For Markdown: the text rendered as the site renders it (sanitised), shown beside it from the first paint.</summary>
+    public Spcncl.Markdown.SanitizedHtml? Preview { get; init; }
+
     /// <summary>The form name: <c>vi.p.summary</c>, <c>shared.images</c>.</summary>
     public string Name => Culture is null ? $"shared.{Property.Alias}" : $"{Culture}.p.{Property.Alias}";
 
