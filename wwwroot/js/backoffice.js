@@ -20,11 +20,10 @@
     bar.className = "bo-markdown-bar";
     bar.setAttribute("role", "toolbar");
     bar.setAttribute("aria-controls", area.id);
-    [["B", "**", "**"], ["I", "_", "_"], ["H2", "## ", ""], ["H3", "### ", ""], ["•", "- ", ""], ["1.", "1. ", ""], ["🔗", "[", "](https://)"]].forEach(function (tool) {
+    [["B", "**", "**"], ["I", "_", "_"], ["H2", "## ", ""], ["H3", "### ", ""], ["•", "- ", ""], ["1.", "1. ", ""], [text("link-label", "Link"), "[", "](https://)"]].forEach(function (tool) {
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = tool[0];
-      button.setAttribute("aria-label", tool[0] === "🔗" ? "link" : tool[0]);
       button.addEventListener("click", function () {
         var start = area.selectionStart, end = area.selectionEnd, value = area.value;
         var lineStart = tool[2] === "" ? value.lastIndexOf("\n", start - 1) + 1 : start;
