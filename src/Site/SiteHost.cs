@@ -101,11 +101,37 @@ public static class SiteHost
         return builder;
     }
 
-    public static Task InitializeSiteAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<SiteInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    public static Task InitializeSiteAsync(this WebApplication app)
+    {
+        // Settings the pages need are checked now, with one clear message, not at the first visitor's request.
+        _ = app.Services.GetRequiredService<SiteUrls>();
+        foreach (var proxy in app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.TrustedProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                throw new SiteConfigurationException($"Site:TrustedProxies: '{proxy}' is not an IP address.");
+            }
+        }
+
+        return app.Services.GetRequiredService<SiteInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
 
     public static WebApplication UseSitePipeline(this WebApplication app)
     {
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.TrustedProxies;
+        if (proxies.Length > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -14,6 +14,13 @@ public sealed class SiteOptions
 
     public PublicFormsOptions PublicForms { get; set; } = new();
 
+    /// <summary>
+    /// The addresses of the reverse proxies in front of the site (e.g. <c>["10.0.0.5"]</c>). Their X-Forwarded-For and
+    /// X-Forwarded-Proto are then believed, so rate limits count each visitor, not the proxy, and HTTPS is known.
+    /// Empty: no forwarded header is trusted.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>How many sign-in attempts one address may make per ten minutes (on top of the per-account lockout).</summary>
     public int SignInPermitLimit { get; set; } = 30;
 }

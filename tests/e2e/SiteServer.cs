@@ -24,6 +24,12 @@ public sealed class SiteServer : IAsyncLifetime
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>The built site: SPCNCL_SITE_DLL (tests/run.sh sets it), or the build output beside these tests.</summary>
+    public static string SiteDll =>
+        Environment.GetEnvironmentVariable("SPCNCL_SITE_DLL") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryRoot, "src", "Site", "bin", Configuration, "net10.0", "SPCNCL.Site.dll");
+
     public string Output
     {
         get
@@ -37,9 +43,7 @@ public sealed class SiteServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var dll = Environment.GetEnvironmentVariable("SPCNCL_SITE_DLL") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(RepositoryRoot, "src", "Site", "bin", Configuration, "net10.0", "SPCNCL.Site.dll");
+        var dll = SiteDll;
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"The site is not built: {dll} is missing. Run tests/run.sh, or build src/Site first.");

@@ -172,7 +172,18 @@ public sealed class PageController(
             return returnUrl;
         }
 
-        return snapshots.Current.Match(returnUrl) is { } match && match.Culture == culture ? returnUrl : home;
+        var snapshot = snapshots.Current;
+        if (snapshot.Match(returnUrl) is { } match)
+        {
+            return match.Culture == culture ? returnUrl : home;
+        }
+
+        // A page's sub-path (/vi/chung-nhan/2023, /en/events/fair/calendar.ics): the page must exist in that culture
+        // and answer sub-paths; the rest of the address is its handler's to judge.
+        var path = returnUrl.Split('?', '#')[0];
+        return !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal) && SubPath(snapshot, culture, path) is { } found && found.Page.Culture == culture && found.Page.Url is { } pageUrl && path.StartsWith(pageUrl, StringComparison.Ordinal)
+            ? returnUrl
+            : home;
     }
 
     private ViewResult NotFoundPage(PublishedSnapshot snapshot, string culture)

@@ -288,6 +288,27 @@ public abstract class SiteRoutingTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("vi", "/vi/chung-nhan/2023", "/vi/chung-nhan/2023")]
+    [InlineData("en", "/en/awards/2023", "/en/awards/2023")]
+    [InlineData("en", "/en/awards/2023/../../about", "/en/")]
+    [InlineData("en", "/vi/chung-nhan/2023", "/en/")]
+    public async Task CultureSwitch_OnAPagesSubPath_StaysOnIt(string culture, string returnUrl, string expected)
+    {
+        var response = await site.Browser().GetAsync($"/culture/{culture}?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitcher_OfAnAwardYear_PointsAtTheSameYearInTheOtherLanguage()
+    {
+        var html = await site.Browser().GetStringAsync("/en/awards/2023");
+
+        Assert.Contains("href=\"/culture/vi?returnUrl=%2Fvi%2Fchung-nhan%2F2023\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheErrorPage_IsNotReachableDirectly()
     {
