@@ -120,6 +120,7 @@ public sealed class ContentController(
             return await RefuseAsync(tampered, parent);
         }
 
+        posted.ReadErrors.AddRange(await UnofferedAsync(documentType, posted, parent));
         if (posted.ReadErrors.Count > 0)
         {
             return Invalid(await editors.ForNewAsync(Me, tree, documentType, parent, posted, [.. posted.ReadErrors], HttpContext.RequestAborted));
@@ -185,6 +186,7 @@ public sealed class ContentController(
             return await ActOnCulturesAsync(document, type, posted, tree);
         }
 
+        posted.ReadErrors.AddRange(await UnofferedAsync(type, posted, id));
         if (posted.ReadErrors.Count > 0)
         {
             return Invalid(await editors.ForDocumentAsync(Me, tree, type, document, posted, [.. posted.ReadErrors], null, null, HttpContext.RequestAborted));
@@ -375,6 +377,18 @@ public sealed class ContentController(
 
         await schedules.ScheduleAsync(document.Id, posted.ScheduleKind, [.. chosen], at, Me.AuditName, HttpContext.RequestAborted);
         return RedirectToAction(nameof(Edit), new { id = document.Id, saved = "scheduled" });
+    }
+
+    /// <summary>Picked values the editor never offered: refused by their fields, and recorded (a crafted post, most likely).</summary>
+    private async Task<IReadOnlyList<ContentError>> UnofferedAsync(DocumentType type, EditorForm posted, int? documentId)
+    {
+        var errors = await editors.UnofferedAsync(type, posted, HttpContext.RequestAborted);
+        if (errors.Count > 0)
+        {
+            await BackOffice.RecordRefusalAsync($"pick values not offered for {string.Join(", ", errors.Select(e => e.Property))}", documentId);
+        }
+
+        return errors;
     }
 
     /// <summary>What in a posted editor form this person may not change, or null when nothing.</summary>

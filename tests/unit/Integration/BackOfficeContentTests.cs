@@ -307,6 +307,24 @@ public abstract class BackOfficeContentTests(SiteFactory site) : IDisposable
     }
 
     [Fact]
+    public async Task APickedValueTheEditorNeverOffered_IsRefusedByItsField_Audited_AndNothingSaved()
+    {
+        var article = Snapshot.OfType("newsArticle").First();
+        var editor = await BackOfficeSession.SignInAsync(site, BackOfficeRoles.Editor);
+        var before = await RefusalsAsync(editor.Email);
+        var revision = (await Content.GetAsync(article.Id))!.Revision;
+
+        var response = await SubmitEditorAsync(editor, $"/backoffice/content/{article.Id}/edit", "save", new() { ["shared.coverImage"] = Guid.NewGuid().ToString(), ["shared.category"] = "gossip" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Contains("id=\"shared-coverImage-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"shared-category-error\"", html, StringComparison.Ordinal);
+        Assert.Equal(revision, (await Content.GetAsync(article.Id))!.Revision);
+        Assert.Equal(before + 1, await RefusalsAsync(editor.Email));
+    }
+
+    [Fact]
     public async Task PublishingFromTheEditor_PutsThePageOnTheSite_AndRollbackBringsBackAnOldVersion()
     {
         var page = await NewTextPageAsync($"Trang xuất bản {Guid.NewGuid():N}", "Phiên bản đầu");

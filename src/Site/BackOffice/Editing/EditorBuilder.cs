@@ -238,6 +238,33 @@ public sealed class EditorBuilder(
         return changed;
     }
 
+    /// <summary>
+    /// Values of pickers and choices that the editor did not offer (a crafted post naming another document, a media item
+    /// that does not exist, an option not in the list): each an error by its field; the caller refuses the save.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentError>> UnofferedAsync(DocumentType type, EditorForm posted, CancellationToken ct)
+    {
+        var options = await OptionsAsync(type, cultures.Default.Code, ct);
+        var errors = new List<ContentError>();
+        foreach (var (name, input) in posted.Typed)
+        {
+            var parts = name.Split('.');
+            var (culture, alias) = parts is ["shared", var a] ? (null, a) : parts is [var c, "p", var b] ? (c, b) : ((string?)null, (string?)null);
+            if (alias is null || !type.PropertiesByAlias.TryGetValue(alias, out var property) || !options.TryGetValue(alias, out var offered))
+            {
+                continue;
+            }
+
+            var values = property.Editor == PropertyEditor.KeyValueList ? input.RowValues ?? [] : input.Items;
+            if (values.Any(v => v.Length > 0 && offered.All(o => o.Value != v)))
+            {
+                errors.Add(new ContentError(alias, culture, "key", "not one of the choices offered"));
+            }
+        }
+
+        return errors;
+    }
+
     /// <summary>What each picker offers: documents of the allowed types, or media with thumbnails.</summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<PickOption>>> OptionsAsync(DocumentType type, string culture, CancellationToken ct)
     {
