@@ -75,7 +75,7 @@ public static class FormValidator
             {
                 errors[rule.Field] = FormErrors.TooLong;
             }
-            else if (text.Any(c => char.IsControl(c) && !(rule.Kind == FieldKind.MultiLine && c is '\n' or '\r' or '\t')))
+            else if (rule.Kind != FieldKind.Email && text.Any(c => char.IsControl(c) && !(rule.Kind == FieldKind.MultiLine && c is '\n' or '\r' or '\t')))
             {
                 errors[rule.Field] = FormErrors.Characters;
             }
@@ -98,7 +98,7 @@ public static class FormValidator
 
     /// <summary>An address a mail server would take: one mailbox, a dot in the domain, nothing around it.</summary>
     public static bool IsEmail(string text) =>
-        text.Length <= FormLimits.Email && MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
+        text.Length <= FormLimits.Email && !text.Any(char.IsControl) && MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
 
     /// <summary>Digits, spaces, +, (, ), . and - with at least six digits.</summary>
     public static bool IsPhone(string text) =>

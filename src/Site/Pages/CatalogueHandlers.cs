@@ -164,11 +164,7 @@ public sealed class ProductHandler(
     {
         var page = (ProductPage)request.Page;
 
-        // The page carries an antiforgery token and echoes what was typed: never compressed (BREACH).
-        if (request.Http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpsCompressionFeature>() is { } compression)
-        {
-            compression.Mode = Microsoft.AspNetCore.Http.Features.HttpsCompressionMode.DoNotCompress;
-        }
+        PublicForms.DoNotCompress(request);
 
         var verify = links.VerifyPageUrl(request.Culture);
         var awards = registry.Current.ForProduct(page.Key).Select(a => links.Row(a, request.Culture, verify)).ToList();

@@ -294,16 +294,3 @@ public sealed class AnnouncementHandler(NewsItemPartsBuilder parts, CommentServi
         return new RenderView("~/Views/Pages/Announcement.cshtml", new AnnouncementView(page, shared, open, form, documents), status, Head: parts.Head(request, page, shared));
     }
 }
-
-/// <summary>What every page with a public form does.</summary>
-public static class PublicForms
-{
-    /// <summary>A page that carries an antiforgery token and echoes what was typed is never compressed (BREACH).</summary>
-    public static void DoNotCompress(PageRequest request)
-    {
-        if (request.Http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpsCompressionFeature>() is { } compression)
-        {
-            compression.Mode = Microsoft.AspNetCore.Http.Features.HttpsCompressionMode.DoNotCompress;
-        }
-    }
-}

@@ -1,3 +1,4 @@
+using Spcncl.Forms;
 using Microsoft.EntityFrameworkCore;
 using Spcncl.Persistence;
 using Spcncl.Persistence.Entities;
@@ -43,7 +44,7 @@ public sealed class EnquiryTests
         var input = Valid();
         input.Email = email;
 
-        Assert.Equal(new Dictionary<string, string> { ["Email"] = EnquiryService.InvalidEmail }, EnquiryService.Validate(input));
+        Assert.Equal(new Dictionary<string, string> { ["Email"] = FormErrors.Email }, EnquiryService.Validate(input));
     }
 
     [Theory]
@@ -55,7 +56,7 @@ public sealed class EnquiryTests
         var input = Valid();
         input.Message = message;
 
-        Assert.Equal(EnquiryService.Required, EnquiryService.Validate(input)["Message"]);
+        Assert.Equal(FormErrors.Required, EnquiryService.Validate(input)["Message"]);
     }
 
     [Theory]
@@ -72,7 +73,7 @@ public sealed class EnquiryTests
         property.SetValue(over, new string('x', max + 1));
 
         Assert.Empty(EnquiryService.Validate(atLimit));
-        Assert.Equal(new Dictionary<string, string> { [field] = EnquiryService.TooLong }, EnquiryService.Validate(over));
+        Assert.Equal(new Dictionary<string, string> { [field] = FormErrors.TooLong }, EnquiryService.Validate(over));
     }
 
     [Fact]
@@ -83,10 +84,10 @@ public sealed class EnquiryTests
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["Name"] = EnquiryService.Characters,
-                ["Country"] = EnquiryService.Required,
-                ["Email"] = EnquiryService.Required,
-                ["Message"] = EnquiryService.Required,
+                ["Name"] = FormErrors.Characters,
+                ["Country"] = FormErrors.Required,
+                ["Email"] = FormErrors.Required,
+                ["Message"] = FormErrors.Required,
             },
             errors);
     }

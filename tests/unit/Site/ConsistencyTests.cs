@@ -42,7 +42,7 @@ public sealed partial class ConsistencyTests
     {
         var built = Enum.GetNames<Spcncl.Registry.CycleStatus>().Select(s => "Registry.Status." + s)
             .Concat(Enum.GetNames<Spcncl.Search.SearchKind>().SelectMany(k => (string[])[$"Search.Kind.{k}", $"Search.Type.{k}"]))
-            .Concat(Spcncl.Registry.Enquiries.EnquiryService.ErrorCodes.Concat(Spcncl.Forms.FormErrors.All).Select(c => "Form.Error." + c))
+            .Concat(Spcncl.Forms.FormErrors.All.Select(c => "Form.Error." + c))
             .Concat(Spcncl.Site.Pages.PublicityLinks.Categories.Select(c => "News.Category." + c))
             .Concat(Spcncl.BackOffice.BackOfficeRoles.All.Select(r => "BackOffice.Role." + r))
             .Concat(Enum.GetNames<Spcncl.Site.BackOffice.Editing.CultureStatus>().Select(s => "BackOffice.State." + s))

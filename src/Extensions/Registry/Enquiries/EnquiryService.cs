@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Spcncl.Forms;
 using Spcncl.Persistence;
 using Spcncl.Persistence.Entities;
 
@@ -10,56 +10,31 @@ namespace Spcncl.Registry.Enquiries;
 /// </summary>
 public sealed class EnquiryService(SiteDbContextFactory dbFactory, EnquiryMailer mailer, TimeProvider clock)
 {
-    public const int NameMax = 100;
-    public const int CompanyMax = 150;
+    public const int NameMax = FormLimits.Name;
+    public const int CompanyMax = FormLimits.Organisation;
     public const int CountryMax = 80;
-    public const int MessageMax = 4000;
+    public const int MessageMax = FormLimits.LongText;
 
-    public const string Required = nameof(Required);
-    public const string TooLong = nameof(TooLong);
-    public const string Characters = nameof(Characters);
-    public const string InvalidEmail = "Email";
+    public static readonly IReadOnlyList<FieldRule> Rules =
+    [
+        new(nameof(EnquiryInput.Name), Required: true, NameMax),
+        new(nameof(EnquiryInput.Company), Required: false, CompanyMax),
+        new(nameof(EnquiryInput.Country), Required: true, CountryMax),
+        new(nameof(EnquiryInput.Email), Required: true, FormLimits.Email, FieldKind.Email),
+        new(nameof(EnquiryInput.Message), Required: true, MessageMax, FieldKind.MultiLine),
+    ];
 
-    /// <summary>Every error code <see cref="Validate"/> gives; each has a message <c>Form.Error.{code}</c> in the dictionary.</summary>
-    public static readonly IReadOnlyList<string> ErrorCodes = [Required, TooLong, Characters, InvalidEmail];
-
-    /// <summary>Field errors by field name, each a code the page turns into a message in the visitor's language.</summary>
-    public static IReadOnlyDictionary<string, string> Validate(EnquiryInput input)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Check(string field, string? value, bool required, int max)
+    /// <summary>Field errors by field name, each a <see cref="FormErrors"/> code the page turns into a message in the visitor's language.</summary>
+    public static IReadOnlyDictionary<string, string> Validate(EnquiryInput input) =>
+        FormValidator.Validate(Rules, field => field switch
         {
-            var text = value?.Trim() ?? "";
-            if (required && text.Length == 0)
-            {
-                errors[field] = Required;
-            }
-            else if (text.Length > max)
-            {
-                errors[field] = TooLong;
-            }
-            else if (text.Any(c => char.IsControl(c) && !(field == nameof(EnquiryInput.Message) && c is '\n' or '\r' or '\t')))
-            {
-                errors[field] = Characters;
-            }
-        }
-
-        Check(nameof(EnquiryInput.Name), input.Name, required: true, NameMax);
-        Check(nameof(EnquiryInput.Company), input.Company, required: false, CompanyMax);
-        Check(nameof(EnquiryInput.Country), input.Country, required: true, CountryMax);
-        Check(nameof(EnquiryInput.Message), input.Message, required: true, MessageMax);
-        var email = input.Email?.Trim() ?? "";
-        if (email.Length == 0)
-        {
-            errors[nameof(EnquiryInput.Email)] = Required;
-        }
-        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email || !email.Contains('.', StringComparison.Ordinal) || email.Any(char.IsControl))
-        {
-            errors[nameof(EnquiryInput.Email)] = InvalidEmail;
-        }
-
-        return errors;
-    }
+            nameof(EnquiryInput.Name) => input.Name,
+            nameof(EnquiryInput.Company) => input.Company,
+            nameof(EnquiryInput.Country) => input.Country,
+            nameof(EnquiryInput.Email) => input.Email,
+            nameof(EnquiryInput.Message) => input.Message,
+            _ => null,
+        });
 
     /// <summary>Stores a valid enquiry and queues its mail; returns its key (for the confirmation page).</summary>
     public async Task<Guid> SubmitAsync(EnquiryInput input, Guid? productKey, Guid enterpriseKey, string culture, CancellationToken ct)
