@@ -54,6 +54,8 @@ public static class BackOfficeHost
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })));
         services.AddScoped<BackOfficeContext>();
         services.AddScoped<Editing.EditorBuilder>();
+        services.AddSingleton<Operations.DecisionListUploads>();
+        services.AddSingleton<Operations.HealthProbe>();
         return services;
     }
 
