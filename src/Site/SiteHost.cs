@@ -161,6 +161,7 @@ public static class SiteHost
         {
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
+        app.UseRedirectsForFiles();
         return app;
     }
 

@@ -181,6 +181,102 @@
     });
   }
 
+  // ---- Decision-list upload: the file goes up with a progress bar, then the dry run's report opens.
+  function enhanceUpload(form) {
+    var box = form.querySelector(".bo-progress");
+    var bar = box ? box.querySelector("progress") : null;
+    var status = box ? box.querySelector("[role='status']") : null;
+    form.addEventListener("submit", function (event) {
+      if (!window.XMLHttpRequest || !window.FormData || !bar) {
+        return;
+      }
+      event.preventDefault();
+      var button = form.querySelector("button[type='submit']");
+      if (button) { button.disabled = true; }
+      box.hidden = false;
+      bar.value = 0;
+      var request = new XMLHttpRequest();
+      request.open("POST", form.action);
+      request.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
+      });
+      request.upload.addEventListener("load", function () {
+        bar.removeAttribute("value");
+        if (status) { status.textContent = status.getAttribute("data-checking") || ""; }
+      });
+      request.addEventListener("load", function () {
+        if (request.status === 200 && request.responseURL && request.responseURL !== form.action) {
+          window.location.assign(request.responseURL);
+          return;
+        }
+        // A refusal (no file, too large, wrong type): show the page's answer in place of this one's main part.
+        var page = new DOMParser().parseFromString(request.responseText, "text/html");
+        var main = page.querySelector("main");
+        if (main) {
+          document.querySelector("main").innerHTML = main.innerHTML;
+          document.querySelectorAll("form[data-upload-progress]").forEach(enhanceUpload);
+          var alert = document.querySelector("main [role='alert']");
+          if (alert) { alert.setAttribute("tabindex", "-1"); alert.focus(); }
+        } else {
+          form.submit();
+        }
+      });
+      request.addEventListener("error", function () { form.submit(); });
+      request.send(new FormData(form));
+    });
+  }
+
+  // ---- A long action (an import): the button says it is working and cannot be pressed twice.
+  function enhanceBusy(form) {
+    form.addEventListener("submit", function () {
+      var button = form.querySelector("button[type='submit']");
+      if (button) {
+        button.disabled = true;
+        button.textContent = form.getAttribute("data-busy");
+      }
+    });
+  }
+
+  // ---- Search index rebuild: started without leaving the page, its progress polled every second.
+  function enhanceRebuild(form) {
+    var url = form.getAttribute("data-rebuild-progress");
+    var box = form.querySelector(".bo-progress");
+    var bar = box ? box.querySelector("progress") : null;
+    var status = form.querySelector("[role='status']");
+    var button = form.querySelector("button[type='submit']");
+    function show(progress) {
+      if (box) { box.hidden = !progress.rebuilding; }
+      if (bar) { bar.value = progress.percent; }
+      if (status) { status.textContent = progress.message; }
+      if (button) { button.disabled = progress.rebuilding; }
+    }
+    function poll() {
+      fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (progress) {
+          show(progress);
+          if (progress.rebuilding) { window.setTimeout(poll, 1000); }
+        })
+        .catch(function () { });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = new URLSearchParams();
+      body.set("__RequestVerificationToken", token());
+      fetch(form.action, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (progress) { show(progress); window.setTimeout(poll, 500); })
+        .catch(function () { form.submit(); });
+    });
+    if (box && !box.hidden) { poll(); }
+  }
+
+  // ---- The QR sheet's print button (printing works from the browser's menu too).
+  function enhancePrint(button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  }
+
   // ---- Ask before anything that removes pages.
   function enhanceConfirm(form) {
     form.addEventListener("submit", function (event) {
@@ -197,6 +293,10 @@
     document.querySelectorAll("table.bo-kv").forEach(enhanceRows);
     document.querySelectorAll("table.bo-tree[data-sort-url]").forEach(enhanceSorting);
     document.querySelectorAll("form[data-confirm]").forEach(enhanceConfirm);
+    document.querySelectorAll("form[data-upload-progress]").forEach(enhanceUpload);
+    document.querySelectorAll("form[data-busy]").forEach(enhanceBusy);
+    document.querySelectorAll("form[data-rebuild-progress]").forEach(enhanceRebuild);
+    document.querySelectorAll("button[data-print]").forEach(enhancePrint);
     var problems = document.querySelector(".bo-alert[tabindex]");
     if (problems) {
       problems.focus();

@@ -9,7 +9,7 @@ public static class BackOfficeServiceCollectionExtensions
 {
     /// <summary>
     /// The back office's people and rules: Identity in the site's database (password policy, lockout after 5 failures
-    /// for 15 minutes, authenticator-app two-factor), roles and permissions, and scheduled publishing. The web host
+    /// for 15 minutes, authenticator-app two-factor), roles and permissions, scheduled publishing, and the inboxes of what visitors sent. The web host
     /// adds the sign-in cookie.
     /// </summary>
     public static IServiceCollection AddBackOffice(this IServiceCollection services)
@@ -37,6 +37,7 @@ public static class BackOfficeServiceCollectionExtensions
         services.AddScoped<SiteDbContext>(sp => sp.GetRequiredService<SiteDbContextFactory>().CreateDbContext());
         services.AddSingleton<BackOfficePermissions>();
         services.AddScoped<BackOfficeUsers>();
+        services.AddSingleton<Inbox>();
         services.AddSingleton<ScheduledPublishing>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublishing>());
         return services;

@@ -1,12 +1,17 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Spcncl.Content.Notifications;
 using Spcncl.Persistence;
 
 namespace Spcncl.Localization;
 
-/// <summary>Holds the dictionary in memory (loaded once from the database) and answers lookups for the request's culture.</summary>
-public sealed class DictionaryService(SiteDbContextFactory dbFactory, SiteCultures cultures, ILogger<DictionaryService> logger) : Hosting.ISiteLoader
+/// <summary>
+/// Holds the dictionary in memory (loaded from the database at start-up) and answers lookups for the request's
+/// culture. Reloaded whole when an edit's change instruction arrives, from this instance or another.
+/// </summary>
+public sealed class DictionaryService(SiteDbContextFactory dbFactory, SiteCultures cultures, ILogger<DictionaryService> logger)
+    : Hosting.ISiteLoader, INotificationHandler<ContentChangedNotification>
 {
     private volatile SiteDictionary _current = new([], cultures.Default.Code);
 
@@ -19,6 +24,11 @@ public sealed class DictionaryService(SiteDbContextFactory dbFactory, SiteCultur
         _current = new SiteDictionary(entries, cultures.Default.Code);
         logger.LogInformation("Dictionary loaded: {Count} keys", _current.Keys.Count);
     }
+
+    public Task HandleAsync(ContentChangedNotification notification, CancellationToken cancellationToken) =>
+        notification.Changes.Any(c => c.Kind is ContentChangeKind.RefreshDictionary or ContentChangeKind.RefreshAll)
+            ? LoadAsync(cancellationToken)
+            : Task.CompletedTask;
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace Spcncl.Localization;
 
 public static class LocalizationServiceCollectionExtensions
 {
-    /// <summary>The site's cultures (from <c>Site:Cultures</c>), per-culture formatting, and the dictionary of UI strings.</summary>
+    /// <summary>The site's cultures (from <c>Site:Cultures</c>), per-culture formatting, and the dictionary of UI strings and its editing.</summary>
     public static IServiceCollection AddCultures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CultureOptions>().Bind(configuration.GetSection(CultureOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -13,6 +13,8 @@ public static class LocalizationServiceCollectionExtensions
         services.AddSingleton<CultureFormatter>();
         services.AddSingleton<DictionaryService>();
         services.AddSingleton<Hosting.ISiteLoader>(sp => sp.GetRequiredService<DictionaryService>());
+        services.AddSingleton<Content.Notifications.INotificationHandler<Content.Notifications.ContentChangedNotification>>(sp => sp.GetRequiredService<DictionaryService>());
+        services.AddSingleton<DictionaryEditor>();
         services.AddSingleton<SiteText>();
         return services;
     }

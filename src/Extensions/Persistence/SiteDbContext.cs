@@ -21,6 +21,8 @@ public abstract class SiteDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<RedirectEntity> Redirects => Set<RedirectEntity>();
 
+    public DbSet<ManualRedirectEntity> ManualRedirects => Set<ManualRedirectEntity>();
+
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
     public DbSet<ContentChangeEntity> ContentChanges => Set<ContentChangeEntity>();

@@ -8,7 +8,7 @@ namespace Spcncl.Published;
 
 public static class PublishedServiceCollectionExtensions
 {
-    /// <summary>The in-memory published snapshot, its typed models, and the route lookup the content service uses for redirects.</summary>
+    /// <summary>The in-memory published snapshot, its typed models, the route lookup the content service uses for redirects, and manual redirects.</summary>
     public static IServiceCollection AddPublished(this IServiceCollection services)
     {
         services.AddSingleton<PublishedSnapshotService>();
@@ -17,6 +17,7 @@ public static class PublishedServiceCollectionExtensions
         services.AddSingleton<Hosting.ISiteLoader>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<IContentCacheProbe>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<PublishedModelFactory>();
+        services.AddSingleton<ManualRedirects>();
         services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot");
         return services;
     }

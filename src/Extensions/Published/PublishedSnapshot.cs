@@ -18,6 +18,7 @@ public sealed class PublishedSnapshot
     private readonly FrozenDictionary<string, FrozenDictionary<int, PageCulture>> _pages;
     private readonly FrozenDictionary<string, RouteMatch> _routes;
     private readonly FrozenDictionary<string, RedirectEntry> _redirects;
+    private readonly FrozenDictionary<string, ManualRedirectEntry> _manualRedirects;
     private readonly ILookup<string, PublishedDocument> _byType;
 
     private PublishedSnapshot(
@@ -28,7 +29,8 @@ public sealed class PublishedSnapshot
         int? homeId,
         FrozenDictionary<string, FrozenDictionary<int, PageCulture>> pages,
         FrozenDictionary<string, RouteMatch> routes,
-        FrozenDictionary<string, RedirectEntry> redirects)
+        FrozenDictionary<string, RedirectEntry> redirects,
+        FrozenDictionary<string, ManualRedirectEntry> manualRedirects)
     {
         Generation = generation;
         Cultures = cultures;
@@ -39,6 +41,7 @@ public sealed class PublishedSnapshot
         _pages = pages;
         _routes = routes;
         _redirects = redirects;
+        _manualRedirects = manualRedirects;
         _byType = byId.Values.OrderBy(d => d.SortOrder).ThenBy(d => d.Id).ToLookup(d => d.Type.Alias, StringComparer.Ordinal);
         LastPublishedUtc = byId.Count == 0 ? null : byId.Values.SelectMany(d => d.Variants.Values).Max(v => (DateTime?)v.PublishedUtc);
     }
@@ -60,6 +63,9 @@ public sealed class PublishedSnapshot
     public IEnumerable<PublishedDocument> Documents => _byId.Values;
 
     public IReadOnlyCollection<RedirectEntry> Redirects => _redirects.Values;
+
+    /// <summary>The redirects editors added by hand, by their normalised old path.</summary>
+    public IReadOnlyCollection<ManualRedirectEntry> ManualRedirects => _manualRedirects.Values;
 
     public PublishedDocument? Get(int id) => _byId.GetValueOrDefault(id);
 
@@ -128,8 +134,22 @@ public sealed class PublishedSnapshot
     /// <summary>Finds the page at a normalised path (lower case, no trailing slash except the culture's home <c>/en/</c>).</summary>
     public RouteMatch? Match(string path) => _routes.GetValueOrDefault(path);
 
-    /// <summary>The current URL an old path should go to, or null.</summary>
+    /// <summary>
+    /// Where an old path should go, or null: a renamed or moved page's current URL first, else the target of a
+    /// redirect an editor added (its path compared as <see cref="ManualRedirectPaths.Normalise"/> spells it).
+    /// </summary>
     public string? RedirectTarget(string path)
+    {
+        if (AutomaticTarget(path) is { } automatic)
+        {
+            return automatic;
+        }
+
+        return _manualRedirects.TryGetValue(ManualRedirectPaths.Normalise(path), out var manual) ? manual.Target : null;
+    }
+
+    /// <summary>The current URL of the page that used to live at <paramref name="path"/>, or null.</summary>
+    public string? AutomaticTarget(string path)
     {
         if (!_redirects.TryGetValue(path, out var redirect) || Get(redirect.DocumentKey) is not { } document)
         {
@@ -140,7 +160,12 @@ public sealed class PublishedSnapshot
         return url is null || url == path ? null : url;
     }
 
-    public static PublishedSnapshot Build(long generation, SiteCultures cultures, IEnumerable<PublishedDocument> documents, IEnumerable<RedirectEntry> redirects)
+    public static PublishedSnapshot Build(
+        long generation,
+        SiteCultures cultures,
+        IEnumerable<PublishedDocument> documents,
+        IEnumerable<RedirectEntry> redirects,
+        IEnumerable<ManualRedirectEntry>? manualRedirects = null)
     {
         var byId = documents.ToFrozenDictionary(d => d.Id);
         var children = byId.Values
@@ -207,7 +232,22 @@ public sealed class PublishedSnapshot
             redirectMap[redirect.Path] = redirect;
         }
 
-        return new PublishedSnapshot(generation, cultures, byId, children, home?.Id, pages.ToFrozenDictionary(StringComparer.Ordinal), routes.ToFrozenDictionary(StringComparer.Ordinal), redirectMap.ToFrozenDictionary(StringComparer.Ordinal));
+        var manualMap = new Dictionary<string, ManualRedirectEntry>(StringComparer.Ordinal);
+        foreach (var redirect in manualRedirects ?? [])
+        {
+            manualMap[redirect.Path] = redirect;
+        }
+
+        return new PublishedSnapshot(
+            generation,
+            cultures,
+            byId,
+            children,
+            home?.Id,
+            pages.ToFrozenDictionary(StringComparer.Ordinal),
+            routes.ToFrozenDictionary(StringComparer.Ordinal),
+            redirectMap.ToFrozenDictionary(StringComparer.Ordinal),
+            manualMap.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
 }
@@ -215,3 +255,6 @@ public sealed class PublishedSnapshot
 public sealed record RouteMatch(int DocumentId, string Culture);
 
 public sealed record RedirectEntry(string Path, string Culture, Guid DocumentKey);
+
+/// <summary>A redirect added by hand: a normalised old path and a local target.</summary>
+public sealed record ManualRedirectEntry(int Id, string Path, string Target, string CreatedBy, DateTime CreatedUtc);

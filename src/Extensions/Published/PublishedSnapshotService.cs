@@ -40,7 +40,8 @@ public sealed class PublishedSnapshotService(
             await using var db = dbFactory.CreateDbContext();
             var documents = await LoadDocumentsAsync(db, ids: null, ct);
             var redirects = await LoadRedirectsAsync(db, ct);
-            Swap(PublishedSnapshot.Build(Interlocked.Increment(ref _generation), cultures, documents, redirects));
+            var manual = await LoadManualRedirectsAsync(db, ct);
+            Swap(PublishedSnapshot.Build(Interlocked.Increment(ref _generation), cultures, documents, redirects, manual));
             logger.LogInformation("Published snapshot loaded: {Count} documents in {Elapsed} ms", documents.Count, watch.ElapsedMilliseconds);
         }
         finally
@@ -58,7 +59,8 @@ public sealed class PublishedSnapshotService(
         var count = await published.CountAsync(ct);
         var newest = await published.MaxAsync(c => c.PublishedUtc, ct);
         var inMemory = snapshot.Documents.Sum(d => d.Variants.Count);
-        return count == inMemory && (newest is null ? snapshot.LastPublishedUtc is null : snapshot.LastPublishedUtc is { } last && Math.Abs((last - newest.Value).TotalMilliseconds) < 1);
+        var manualRedirects = await db.ManualRedirects.CountAsync(ct);
+        return count == inMemory && manualRedirects == snapshot.ManualRedirects.Count && (newest is null ? snapshot.LastPublishedUtc is null : snapshot.LastPublishedUtc is { } last && Math.Abs((last - newest.Value).TotalMilliseconds) < 1);
     }
 
     /// <summary>At start-up: load unless the uSync import's own change notification already did.</summary>
@@ -74,6 +76,11 @@ public sealed class PublishedSnapshotService(
 
         if (!notification.Changes.Any(c => c.IsDocumentChange))
         {
+            if (notification.Changes.Any(c => c.Kind == ContentChangeKind.RefreshRedirects))
+            {
+                await ReloadRedirectsAsync(cancellationToken);
+            }
+
             return;
         }
 
@@ -84,8 +91,26 @@ public sealed class PublishedSnapshotService(
             await using var db = dbFactory.CreateDbContext();
             var reloaded = await LoadDocumentsAsync(db, ids, cancellationToken);
             var redirects = await LoadRedirectsAsync(db, cancellationToken);
+            var manual = await LoadManualRedirectsAsync(db, cancellationToken);
             var documents = _current.Documents.Where(d => !ids.Contains(d.Id)).Concat(reloaded);
-            Swap(PublishedSnapshot.Build(Interlocked.Increment(ref _generation), cultures, documents, redirects));
+            Swap(PublishedSnapshot.Build(Interlocked.Increment(ref _generation), cultures, documents, redirects, manual));
+        }
+        finally
+        {
+            _swap.Release();
+        }
+    }
+
+    /// <summary>Redirects changed and nothing else: the same documents, the redirects read again.</summary>
+    private async Task ReloadRedirectsAsync(CancellationToken ct)
+    {
+        await _swap.WaitAsync(ct);
+        try
+        {
+            await using var db = dbFactory.CreateDbContext();
+            var redirects = await LoadRedirectsAsync(db, ct);
+            var manual = await LoadManualRedirectsAsync(db, ct);
+            Swap(PublishedSnapshot.Build(Interlocked.Increment(ref _generation), cultures, _current.Documents, redirects, manual));
         }
         finally
         {
@@ -198,6 +223,9 @@ public sealed class PublishedSnapshotService(
 
     private static async Task<List<RedirectEntry>> LoadRedirectsAsync(SiteDbContext db, CancellationToken ct) =>
         await db.Redirects.AsNoTracking().Select(r => new RedirectEntry(r.Path, r.Culture, r.DocumentKey)).ToListAsync(ct);
+
+    private static async Task<List<ManualRedirectEntry>> LoadManualRedirectsAsync(SiteDbContext db, CancellationToken ct) =>
+        await db.ManualRedirects.AsNoTracking().Select(r => new ManualRedirectEntry(r.Id, r.Path, r.Target, r.CreatedBy, r.CreatedUtc)).ToListAsync(ct);
 
     private static FrozenDictionary<string, JsonElement> ReadValues(string? json) =>
         string.IsNullOrEmpty(json)

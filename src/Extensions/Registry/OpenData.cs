@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spcncl.Published;
@@ -54,35 +53,13 @@ public sealed class OpenData(AwardRegistry registry, PublishedSnapshotService sn
 
     public static string ToJson(IReadOnlyList<OpenAward> awards) => JsonSerializer.Serialize(awards, Json);
 
-    public static byte[] ToCsv(IReadOnlyList<OpenAward> awards)
-    {
-        var text = new StringBuilder();
-        text.Append(string.Join(',', Fields)).Append("\r\n");
-        foreach (var a in awards)
-        {
-            string?[] cells =
-            [
-                a.Year.ToString(CultureInfo.InvariantCulture), a.DecisionNumber, a.DecisionDate, a.CertificateNumber, a.Top10 ? "true" : "false",
-                a.FirstTime ? "true" : "false", a.ValidUntil, a.Sector, a.ProductNameVi, a.ProductNameEn, a.ProductUrlVi, a.ProductUrlEn,
-                a.EnterpriseNameVi, a.EnterpriseNameEn, a.EnterpriseTaxCode,
-            ];
-            text.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs a cell as a formula.</summary>
-    private static string Quote(string? value)
-    {
-        value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    public static byte[] ToCsv(IReadOnlyList<OpenAward> awards) =>
+        Hosting.CsvFile.Write(Fields, awards.Select(a => (IReadOnlyList<string?>)
+        [
+            a.Year.ToString(CultureInfo.InvariantCulture), a.DecisionNumber, a.DecisionDate, a.CertificateNumber, a.Top10 ? "true" : "false",
+            a.FirstTime ? "true" : "false", a.ValidUntil, a.Sector, a.ProductNameVi, a.ProductNameEn, a.ProductUrlVi, a.ProductUrlEn,
+            a.EnterpriseNameVi, a.EnterpriseNameEn, a.EnterpriseTaxCode,
+        ]));
 }
 
 public sealed record OpenAward(

@@ -9,7 +9,7 @@ namespace Spcncl.Registry;
 
 public static class RegistryServiceCollectionExtensions
 {
-    /// <summary>The award registry (in memory), its import, the catalogue and directory queries, verification, open data and enquiries.</summary>
+    /// <summary>The award registry (in memory), its import and hand edits, the catalogue and directory queries, verification, open data and enquiries.</summary>
     public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RegistryOptions>().Bind(configuration.GetSection(RegistryOptions.SectionName));
@@ -19,6 +19,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<AwardRegistry>());
         services.AddSingleton<IContentCacheProbe>(sp => sp.GetRequiredService<AwardRegistry>());
         services.AddSingleton<RegistryImporter>();
+        services.AddSingleton<RegistryEditor>();
         services.AddSingleton<ProductCatalogue>();
         services.AddSingleton<EnterpriseDirectory>();
         services.AddSingleton<CertificateVerifier>();

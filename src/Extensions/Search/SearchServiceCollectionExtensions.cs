@@ -19,6 +19,7 @@ public static class SearchServiceCollectionExtensions
         });
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<SearchRebuilds>();
         services.AddSingleton<SearchIndexUpdater>();
         services.AddSingleton<ISiteLoadedHandler>(sp => sp.GetRequiredService<SearchIndexUpdater>());
         services.AddSingleton<INotificationHandler<ContentChangedNotification>>(sp => sp.GetRequiredService<SearchIndexUpdater>());

@@ -59,6 +59,8 @@ public static class BackOfficeHost
                 })));
         services.AddScoped<BackOfficeContext>();
         services.AddScoped<Editing.EditorBuilder>();
+        services.AddSingleton<Operations.DecisionListUploads>();
+        services.AddSingleton<Operations.HealthProbe>();
         return services;
     }
 

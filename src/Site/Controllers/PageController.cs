@@ -50,7 +50,7 @@ public sealed class PageController(
 
         if (snapshot.RedirectTarget(path) is { } target)
         {
-            return RedirectPermanent(target + Request.QueryString);
+            return MovedTo(target);
         }
 
         return SubPath(snapshot, culture, path) is { } found
@@ -150,10 +150,25 @@ public sealed class PageController(
         return LocalRedirect(SwitchTarget(culture, returnUrl));
     }
 
-    /// <summary>Any other path (and any other method on a page's path): the 404 page in the visitor's language.</summary>
+    /// <summary>
+    /// Any other path (and any other method on a page's path): a redirect an editor added for it (an old site's
+    /// address), else the 404 page in the visitor's language.
+    /// </summary>
     [IgnoreAntiforgeryToken]
-    public IActionResult NotFoundAnywhere() =>
-        NotFoundPage(snapshots.Current, cultureProvider.Preferred(Request).Code);
+    public IActionResult NotFoundAnywhere()
+    {
+        var snapshot = snapshots.Current;
+        if ((HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)) && snapshot.RedirectTarget(Request.Path.Value ?? "/") is { } target)
+        {
+            return MovedTo(target);
+        }
+
+        return NotFoundPage(snapshot, cultureProvider.Preferred(Request).Code);
+    }
+
+    /// <summary>301 to a local target, with the request's query string unless the target has its own.</summary>
+    private RedirectResult MovedTo(string target) =>
+        RedirectPermanent(target.Contains('?', StringComparison.Ordinal) ? target : target + Request.QueryString);
 
     /// <summary>
     /// Where the switcher may send a visitor: a page of that culture the site actually has, or that culture's home
@@ -181,7 +196,7 @@ public sealed class PageController(
         // A page's sub-path (/vi/chung-nhan/2023, /en/events/fair/calendar.ics): the page must exist in that culture
         // and answer sub-paths; the rest of the address is its handler's to judge.
         var path = returnUrl.Split('?', '#')[0];
-        return !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal) && SubPath(snapshot, culture, path) is { } found && found.Page.Culture == culture && found.Page.Url is { } pageUrl && path.StartsWith(pageUrl, StringComparison.Ordinal)
+        return !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal) && SubPath(snapshot, culture, path) is { Handler.HasSubPaths: true } found && found.Page.Culture == culture && found.Page.Url is { } pageUrl && path.StartsWith(pageUrl, StringComparison.Ordinal)
             ? returnUrl
             : home;
     }

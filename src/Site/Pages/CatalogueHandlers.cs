@@ -104,6 +104,8 @@ public sealed class ProductHandler(
 {
     public const string SentSegment = "enquiry-sent";
 
+    public bool HasSubPaths => true;
+
     public string DocumentType => "product";
 
     public PageOutcome? Render(PageRequest request)
@@ -282,6 +284,8 @@ public sealed class EnterpriseHandler(ProductCatalogue catalogue, CatalogueLinks
 /// <summary>The registry: the list of years, and one year's decision with its Top 10 and every certified product (<c>/en/awards/2023</c>).</summary>
 public sealed class AwardRegistryHandler(AwardRegistry registry, CatalogueLinks links) : IPageHandler
 {
+    public bool HasSubPaths => true;
+
     public string DocumentType => "awardRegistry";
 
     public IEnumerable<string> SitemapSuffixes() => registry.Current.Cycles.Select(c => $"/{c.Year}");

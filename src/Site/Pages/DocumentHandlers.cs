@@ -60,6 +60,8 @@ public sealed class DocumentLibraryHandler(PublicityLinks links, SiteText text, 
 /// </summary>
 public sealed class DocumentHandler(PublicityLinks links, IMediaStorage storage, DownloadCounter counter, ILogger<DocumentHandler> logger) : IPageHandler
 {
+    public bool HasSubPaths => true;
+
     public string DocumentType => "document";
 
     public PageOutcome? Render(PageRequest request)

@@ -18,6 +18,8 @@ public sealed class EventListHandler(PublicityLinks links, SiteUrls urls, SiteTe
 {
     public const string CalendarSegment = "calendar.ics";
 
+    public bool HasSubPaths => true;
+
     public string DocumentType => "eventList";
 
     public PageOutcome? Render(PageRequest request)
@@ -72,6 +74,8 @@ public sealed class EventListHandler(PublicityLinks links, SiteUrls urls, SiteTe
 public sealed class EventPageHandler(PublicityLinks links, RegistrationService registrations, SiteUrls urls, MediaUrls mediaUrls, Spcncl.Published.PublishedSnapshotService snapshots, PublishedModelFactory models, SiteText text) : IPageHandler
 {
     public const string SentSegment = "registered";
+
+    public bool HasSubPaths => true;
 
     public string DocumentType => "event";
 

@@ -22,6 +22,8 @@ public sealed class NewsListHandler(PublicityLinks links, SiteUrls urls, SiteTex
     public const string RssSegment = "rss.xml";
     public const string AtomSegment = "atom.xml";
 
+    public bool HasSubPaths => true;
+
     public string DocumentType => "newsList";
 
     public PageOutcome? Render(PageRequest request)
@@ -237,6 +239,8 @@ public sealed class BroadcastReportHandler(NewsItemPartsBuilder parts, Publicity
 public sealed class AnnouncementHandler(NewsItemPartsBuilder parts, CommentService comments, PublicityLinks links, SiteText text) : IPageHandler
 {
     public const string SentSegment = "comment-sent";
+
+    public bool HasSubPaths => true;
 
     public string DocumentType => "announcement";
 

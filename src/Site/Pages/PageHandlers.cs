@@ -12,6 +12,9 @@ public interface IPageHandler
 {
     string DocumentType { get; }
 
+    /// <summary>Whether the page answers addresses below its own (a year, a calendar file, a download, a feed).</summary>
+    bool HasSubPaths => false;
+
     /// <summary>The page (no sub-path) or one of its sub-paths; null for a sub-path it does not know (404).</summary>
     PageOutcome? Render(PageRequest request);
 

@@ -86,7 +86,7 @@ public abstract class BackOfficeContentTests(SiteFactory site) : IDisposable
     {
         var email = $"lockout-{Guid.NewGuid():N}@test.example";
         await BackOfficeSession.SignInAsync(site, BackOfficeRoles.Editor, email: email);
-        var browser = new BackOfficeSession(site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), email);
+        var browser = BackOfficeSession.NotSignedIn(site, email);
         for (var i = 0; i < 5; i++)
         {
             var wrong = await browser.PostFormAsync("/backoffice/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "Wrong-Password-1" });
@@ -116,7 +116,7 @@ public abstract class BackOfficeContentTests(SiteFactory site) : IDisposable
         Assert.Equal(10, codes.Count);
 
         // Signing in now takes the password, then the code.
-        var browser = new BackOfficeSession(site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), email);
+        var browser = BackOfficeSession.NotSignedIn(site, email);
         var password = await browser.PostFormAsync("/backoffice/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = BackOfficeSession.Password });
         Assert.StartsWith("/backoffice/sign-in/two-factor", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.GetAsync("/backoffice/content")).StatusCode);
@@ -129,7 +129,7 @@ public abstract class BackOfficeContentTests(SiteFactory site) : IDisposable
         // A recovery code instead of the app: once only.
         foreach (var expected in new[] { HttpStatusCode.Redirect, HttpStatusCode.BadRequest })
         {
-            var other = new BackOfficeSession(site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), email);
+            var other = BackOfficeSession.NotSignedIn(site, email);
             await other.PostFormAsync("/backoffice/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = BackOfficeSession.Password });
             var recovered = await other.PostFormAsync("/backoffice/sign-in/two-factor", new Dictionary<string, string> { ["Code"] = codes[0], ["UseRecoveryCode"] = "true" });
             Assert.Equal(expected, recovered.StatusCode);

@@ -34,7 +34,13 @@ public sealed partial class ConsistencyTests
         var missing = used.Where(u => !u.Key.EndsWith('.') && (!defined.TryGetValue(u.Key, out var cultures) || !cultures.SetEquals(["vi", "en"]))).Distinct().ToList();
         Assert.True(missing.Count == 0, "Missing dictionary keys: " + string.Join(", ", missing.Select(m => $"{m.Key} ({m.File})")));
         var prefixes = used.Where(u => u.Key.EndsWith('.')).Select(u => u.Key).Distinct().Order().ToList();
-        Assert.Equal(["BackOffice.Role.", "BackOffice.Saved.", "BackOffice.State.", "Form.Error.", "Registry.Status."], prefixes);
+        Assert.Equal(
+            [
+                "BackOffice.Dictionary.Error.", "BackOffice.Health.Overall.", "BackOffice.Health.State.", "BackOffice.Inbox.", "BackOffice.Inbox.About.",
+                "BackOffice.Inbox.Message.", "BackOffice.Inbox.State.", "BackOffice.Redirects.Done.", "BackOffice.Redirects.Error.", "BackOffice.Registry.Error.",
+                "BackOffice.Role.", "BackOffice.Saved.", "BackOffice.State.", "BackOffice.Users.Done.", "Form.Error.", "Registry.Status.", "Search.Kind.",
+            ],
+            prefixes);
     }
 
     [Fact]
@@ -46,7 +52,18 @@ public sealed partial class ConsistencyTests
             .Concat(Spcncl.Site.Pages.PublicityLinks.Categories.Select(c => "News.Category." + c))
             .Concat(Spcncl.BackOffice.BackOfficeRoles.All.Select(r => "BackOffice.Role." + r))
             .Concat(Enum.GetNames<Spcncl.Site.BackOffice.Editing.CultureStatus>().Select(s => "BackOffice.State." + s))
-            .Concat(Spcncl.Site.BackOffice.ContentController.SavedMessages.Select(s => "BackOffice.Saved." + s));
+            .Concat(Spcncl.Site.BackOffice.ContentController.SavedMessages.Select(s => "BackOffice.Saved." + s))
+            .Concat(Enum.GetNames<Spcncl.Registry.RegistryEditError>().Select(e => "BackOffice.Registry.Error." + e))
+            .Concat(Enum.GetNames<Spcncl.Published.ManualRedirectError>().Select(e => "BackOffice.Redirects.Error." + e))
+            .Concat(new[] { "added", "removed" }.Select(d => "BackOffice.Redirects.Done." + d))
+            .Concat(Enum.GetNames<Spcncl.Localization.DictionaryEditProblem>().Select(e => "BackOffice.Dictionary.Error." + e))
+            .Concat(Enum.GetNames<Spcncl.BackOffice.UserChangeProblem>().Select(e => "BackOffice.Users.Error." + e))
+            .Concat(Spcncl.Site.BackOffice.UsersController.DoneMessages.Select(d => "BackOffice.Users.Done." + d))
+            .Concat(Enum.GetNames<Spcncl.BackOffice.InboxKind>().SelectMany(k => (string[])[$"BackOffice.Inbox.{k}", $"BackOffice.Inbox.About.{k}", $"BackOffice.Inbox.Message.{k}"]))
+            .Concat(Spcncl.Site.BackOffice.Operations.InboxListView.HandledChoices.Select(c => "BackOffice.Inbox.State." + (c.Length == 0 ? "all" : c)))
+            .Concat(Enum.GetNames<Spcncl.Site.BackOffice.Operations.HealthState>().SelectMany(s => (string[])[$"BackOffice.Health.Overall.{s}", $"BackOffice.Health.State.{s}"]))
+            .Concat(new[] { "Database", "Search", "Snapshot" }.SelectMany(c => Enum.GetNames<Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus>().Select(s => $"BackOffice.Health.{c}.{s}")))
+            .Concat(Spcncl.Site.BackOffice.SettingsController.Pages.SelectMany(p => (string[])[$"BackOffice.{p.Name}.Title", $"BackOffice.{p.Name}.Intro"]));
         var defined = Folder.Dictionary.Where(e => e.Culture == "en").Select(e => e.Key).ToHashSet();
 
         Assert.All(built, key => Assert.True(defined.Contains(key), $"{key} is missing from the dictionary"));

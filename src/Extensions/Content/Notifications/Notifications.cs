@@ -48,6 +48,12 @@ public enum ContentChangeKind
 
     /// <summary>Award cycles or awards changed (no ids: the registry reloads as a whole).</summary>
     RefreshRegistry,
+
+    /// <summary>Manual redirects were added or removed (no ids: the snapshot reloads its redirects).</summary>
+    RefreshRedirects,
+
+    /// <summary>Dictionary strings were edited (no ids: the dictionary reloads as a whole).</summary>
+    RefreshDictionary,
 }
 
 /// <summary>Names this process in change instructions, so it can skip its own when it reads them back.</summary>

@@ -17,6 +17,19 @@ internal sealed class RedirectConfiguration : IEntityTypeConfiguration<RedirectE
     }
 }
 
+internal sealed class ManualRedirectConfiguration : IEntityTypeConfiguration<ManualRedirectEntity>
+{
+    public void Configure(EntityTypeBuilder<ManualRedirectEntity> builder)
+    {
+        builder.ToTable("ManualRedirects");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Path).HasMaxLength(900).IsRequired();
+        builder.Property(r => r.Target).HasMaxLength(900).IsRequired();
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(r => r.Path).IsUnique();
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntryEntity>
 {
     public void Configure(EntityTypeBuilder<AuditEntryEntity> builder)

@@ -524,7 +524,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
 
     /// <summary>Parts of letters, digits and . - _, each starting with a letter or digit, joined by single slashes (123/GCN-SCT).</summary>
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex CertificatePattern();
+    internal static partial Regex CertificatePattern();
 
     [GeneratedRegex("^[0-9]{10}(-[0-9]{3})?$", RegexOptions.CultureInvariant)]
     private static partial Regex TaxCodePattern();

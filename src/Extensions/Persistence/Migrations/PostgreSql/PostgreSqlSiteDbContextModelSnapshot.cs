@@ -889,6 +889,40 @@ namespace Spcncl.Persistence.Migrations.PostgreSql
                     b.ToTable("Languages", (string)null);
                 });
 
+            modelBuilder.Entity("Spcncl.Persistence.Entities.ManualRedirectEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .HasColumnType("character varying(900)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .HasColumnType("character varying(900)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("ManualRedirects", (string)null);
+                });
+
             modelBuilder.Entity("Spcncl.Persistence.Entities.MediaFolderEntity", b =>
                 {
                     b.Property<int>("Id")

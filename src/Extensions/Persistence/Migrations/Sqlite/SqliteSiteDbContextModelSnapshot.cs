@@ -864,6 +864,38 @@ namespace Spcncl.Persistence.Migrations.Sqlite
                     b.ToTable("Languages", (string)null);
                 });
 
+            modelBuilder.Entity("Spcncl.Persistence.Entities.ManualRedirectEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("ManualRedirects", (string)null);
+                });
+
             modelBuilder.Entity("Spcncl.Persistence.Entities.MediaFolderEntity", b =>
                 {
                     b.Property<int>("Id")
