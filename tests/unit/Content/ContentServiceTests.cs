@@ -147,6 +147,28 @@ public sealed class ContentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATranslationAddedLater_HasItsOwnCreatedDateAndWriter_AndSavesKeepThem()
+    {
+        var clock = new ManualClock();
+        await using var engine = await TestEngine.StartAsync(clock: clock);
+        var written = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(7));
+        clock.Set(written);
+        var page = Ok(await engine.Content.CreateAsync(new CreateDocumentRequest("textPage", engine.IdOf("home"), Cultures(("vi", new VariantInput("Trang mới", Values: Values(("body", "Nội dung.")))))), "press@test"));
+
+        clock.Set(written.AddDays(3));
+        Ok(await engine.Content.SaveAsync(new SaveDocumentRequest(page.Id, page.Revision, Cultures(("en", new VariantInput("New page", Values: Values(("body", "Body.")))))), "translator@test"));
+        var translated = (await engine.Content.GetAsync(page.Id))!;
+        clock.Set(written.AddDays(5));
+        Ok(await engine.Content.SaveAsync(new SaveDocumentRequest(page.Id, translated.Revision, Cultures(("vi", new VariantInput("Trang mới", Values: Values(("body", "Sửa.")))), ("en", new VariantInput("New page", Values: Values(("body", "Edited.")))))), "editor@test"));
+
+        var stored = (await engine.Content.GetAsync(page.Id))!;
+        Assert.Equal((written.UtcDateTime, "press@test"), (stored.Variant("vi")!.CreatedUtc, stored.Variant("vi")!.CreatedBy));
+        Assert.Equal((written.AddDays(3).UtcDateTime, "translator@test"), (stored.Variant("en")!.CreatedUtc, stored.Variant("en")!.CreatedBy));
+        Assert.All(stored.Cultures.Values, v => Assert.Equal((written.AddDays(5).UtcDateTime, "editor@test"), (v.UpdatedUtc, v.UpdatedBy)));
+        Assert.Equal((written.UtcDateTime, "press@test"), (stored.CreatedUtc, stored.CreatedBy));
+    }
+
+    [Fact]
     public async Task PublishEnglish_BeforeVietnamese_IsRefused()
     {
         var page = Ok(await CreatePageAsync("Trang song ngữ", "Bilingual page"));

@@ -183,7 +183,7 @@ internal sealed class ContentWriter(
         entity.SharedValues = ContentJson.WriteValues(shared);
         foreach (var (culture, input) in request.Cultures)
         {
-            var variant = new DocumentCultureEntity { Culture = culture, UpdatedUtc = now, UpdatedBy = user };
+            var variant = new DocumentCultureEntity { Culture = culture, CreatedUtc = now, CreatedBy = user, UpdatedUtc = now, UpdatedBy = user };
             var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             ApplyVariant(type, variant, values, input, siblings.GetValueOrDefault(culture), errors);
             variant.Values = ContentJson.WriteValues(values);
@@ -239,7 +239,7 @@ internal sealed class ContentWriter(
             var variant = entity.Cultures.FirstOrDefault(c => c.Culture == culture);
             if (variant is null)
             {
-                variant = new DocumentCultureEntity { Culture = culture, DocumentId = entity.Id };
+                variant = new DocumentCultureEntity { Culture = culture, DocumentId = entity.Id, CreatedUtc = now, CreatedBy = user };
                 entity.Cultures.Add(variant);
             }
 
@@ -721,7 +721,7 @@ internal sealed class ContentWriter(
             var variant = entity.Cultures.FirstOrDefault(c => c.Culture == culture);
             if (variant is null)
             {
-                variant = new DocumentCultureEntity { Culture = culture, DocumentId = entity.Id };
+                variant = new DocumentCultureEntity { Culture = culture, DocumentId = entity.Id, CreatedUtc = now, CreatedBy = user };
                 entity.Cultures.Add(variant);
             }
 
@@ -1200,6 +1200,6 @@ internal sealed class ContentWriter(
         ContentJson.ReadValues(entity.SharedValues),
         entity.Cultures.OrderBy(c => c.Culture, StringComparer.Ordinal).ToDictionary(
             c => c.Culture,
-            c => new DocumentVariant(c.Culture, c.Name, c.UrlSegment, c.CustomSegment, ContentJson.ReadValues(c.Values), c.UpdatedUtc, c.UpdatedBy, c.IsPublished, c.Edited, c.PublishedName, c.PublishedUrlSegment, c.PublishedUtc, c.PublishedBy),
+            c => new DocumentVariant(c.Culture, c.Name, c.UrlSegment, c.CustomSegment, ContentJson.ReadValues(c.Values), c.CreatedUtc, c.CreatedBy, c.UpdatedUtc, c.UpdatedBy, c.IsPublished, c.Edited, c.PublishedName, c.PublishedUrlSegment, c.PublishedUtc, c.PublishedBy),
             StringComparer.Ordinal));
 }

@@ -37,6 +37,8 @@ public sealed record DocumentVariant(
     string UrlSegment,
     bool CustomSegment,
     IReadOnlyDictionary<string, JsonElement> Values,
+    DateTime CreatedUtc,
+    string CreatedBy,
     DateTime UpdatedUtc,
     string UpdatedBy,
     bool IsPublished,

@@ -32,6 +32,7 @@ internal sealed class DocumentCultureConfiguration : IEntityTypeConfiguration<Do
         builder.Property(c => c.UrlSegment).HasMaxLength(200).IsRequired();
         builder.Property(c => c.PublishedName).HasMaxLength(400);
         builder.Property(c => c.PublishedUrlSegment).HasMaxLength(200);
+        builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.Property(c => c.UpdatedBy).HasMaxLength(256);
         builder.Property(c => c.PublishedBy).HasMaxLength(256);
         builder.HasIndex(c => new { c.Culture, c.IsPublished });

@@ -17,6 +17,11 @@ public sealed class DocumentCultureEntity
     /// <summary>Draft values that vary by culture (JSON object alias → value).</summary>
     public string Values { get; set; } = "{}";
 
+    /// <summary>When this culture was first written (a translation added later has its own date).</summary>
+    public DateTime CreatedUtc { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
     public DateTime UpdatedUtc { get; set; }
 
     public string UpdatedBy { get; set; } = "";

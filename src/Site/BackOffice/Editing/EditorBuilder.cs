@@ -184,7 +184,7 @@ public sealed class EditorBuilder(
             changed,
             id is null || variant is null && !(type.CultureFallback && document!.Variant(cultures.Default.Code) is not null) ? null : $"{BackOfficeHost.Path}/content/{id}/preview/{culture.Code}",
             live,
-            variant?.UpdatedUtc);
+            variant);
     }
 
     private List<EditorField> SharedFields(DocumentType type, Document? document, EditorForm? posted, IReadOnlyList<ContentError> errors, IReadOnlyDictionary<string, IReadOnlyList<PickOption>> options) =>

@@ -86,7 +86,7 @@ public sealed record EditorColumn(
     IReadOnlySet<string> ChangedInOther,
     string? PreviewUrl,
     string? LiveUrl,
-    DateTime? UpdatedUtc);
+    DocumentVariant? Saved);
 
 /// <summary>A field as drawn: the property, what it holds (as typed), its message, and what may be picked.</summary>
 public sealed record EditorField(PropertyType Property, string? Culture, FieldInput Input, string? Error, IReadOnlyList<PickOption> Options)

@@ -506,6 +506,14 @@ namespace Spcncl.Persistence.Migrations.PostgreSql
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("CustomSegment")
                         .HasColumnType("boolean");
 
