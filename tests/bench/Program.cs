@@ -2,7 +2,7 @@ using Spcncl.Bench;
 using Spcncl.Bench.Harness;
 
 // Benchmarks for the performance budgets in the issues; prints a Markdown table for README. One file per benchmark:
-//   dotnet run -c Release --project tests/bench -- [all|startup|render|catalogue|import] [--size N] [--data DIR]
+//   dotnet run -c Release --project tests/bench -- [all|startup|render|catalogue|import|search] [--size N] [--data DIR]
 // The deployable artefact (dotnet publish, ReadyToRun) is what the budgets of pages are checked against; the plain
 // build output (what `dotnet run` starts, compiled just in time) is measured beside it for start-up.
 if (BenchOptions.Parse(args) is not { } options)
@@ -35,6 +35,11 @@ try
     if (options.Runs("all", "import"))
     {
         await ImportBenchmark.RunAsync(report, options);
+    }
+
+    if (options.Runs("all", "search"))
+    {
+        await SearchBenchmark.RunAsync(report, options);
     }
 }
 finally
