@@ -21,6 +21,9 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 
     private static readonly (string Field, float Boost)[] TextFields = [(SearchFields.Name, 4f), (SearchFields.Summary, 2f), (SearchFields.Body, 1f)];
 
+    /// <summary>Only the key of each match is read back: a whole stored document (the body with it) costs far more, per match.</summary>
+    private static readonly ISet<string> KeyOnly = new HashSet<string>(StringComparer.Ordinal) { SearchFields.Key };
+
     public SearchResults Search(SearchRequest request)
     {
         var text = Clean(request.Text);
@@ -115,7 +118,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 
         var collector = new FacetingCollector(new SearchRequest("", cultures.Default.Code, Kinds: [SearchKind.Product]), int.MaxValue / 2);
         lease.Searcher.Search(query, collector);
-        return collector.Ranked().ToDictionary(hit => Guid.ParseExact(lease.Searcher.Doc(hit.Doc).Get(SearchFields.Key, CultureInfo.InvariantCulture), "N"), hit => hit.Score);
+        return collector.Ranked().ToDictionary(hit => Guid.ParseExact(lease.Searcher.Doc(hit.Doc, KeyOnly).Get(SearchFields.Key, CultureInfo.InvariantCulture), "N"), hit => hit.Score);
     }
 
     /// <summary>Control characters out, length bounded: 5,000 characters of anything still give an answer.</summary>
