@@ -242,7 +242,12 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         var encoder = new SimpleHTMLEncoder();
         string Highlight(string field, string text, int fragmentSize, int fragments)
         {
-            var scorer = new QueryScorer(query, searcher.IndexReader, field);
+            if (OnField(query, field) is not { } own)
+            {
+                return "";
+            }
+
+            var scorer = new QueryScorer(own, searcher.IndexReader, field);
             var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, scorer)
             {
                 TextFragmenter = fragmentSize == 0 ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, fragmentSize),
@@ -270,6 +275,37 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             snippet,
             hit.Written,
             hit.Score);
+    }
+
+    /// <summary>
+    /// The clauses of <paramref name="query"/> on one field, or null when it has none. The highlighter marks only that
+    /// field's words, but would first expand the fuzzy and prefix clauses of every field against each text it marks:
+    /// given just the field's own clauses, it marks exactly the same words for a fraction of the work.
+    /// </summary>
+    private static Query? OnField(Query query, string field)
+    {
+        switch (query)
+        {
+            case BooleanQuery boolean:
+                var own = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost };
+                foreach (var clause in boolean.Clauses)
+                {
+                    if (OnField(clause.Query, field) is { } part)
+                    {
+                        own.Add(part, clause.Occur);
+                    }
+                }
+
+                return own.Clauses.Count > 0 ? own : null;
+            case TermQuery term:
+                return term.Term.Field == field ? term : null;
+            case PhraseQuery phrase:
+                return phrase.GetTerms() is [var first, ..] && first.Field == field ? phrase : null;
+            case MultiTermQuery multi:
+                return multi.Field == field ? multi : null;
+            default:
+                return query;
+        }
     }
 
     /// <summary>The title and URL shown to a visitor of <paramref name="culture"/>: the page in that culture, or in the default one.</summary>
