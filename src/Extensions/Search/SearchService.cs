@@ -374,6 +374,16 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         private SortedSetDocValues? _language;
         private NumericDocValues? _top10;
         private NumericDocValues? _written;
+
+        // Each value decoded once per segment (a segment holds a handful; a query can match tens of thousands of
+        // documents), and one list per facet reused from document to document.
+        private string?[] _kindNames = [];
+        private string?[] _sectorNames = [];
+        private string?[] _yearNames = [];
+        private string?[] _languageNames = [];
+        private readonly List<string> _sectorList = new(2);
+        private readonly List<string> _yearList = new(2);
+        private readonly List<string> _languageList = new(2);
         private int _top10Count;
 
         public int Total { get; private set; }
@@ -394,14 +404,18 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             _language = reader.GetSortedSetDocValues(SearchFields.Culture);
             _top10 = reader.GetNumericDocValues(SearchFields.Top10);
             _written = reader.GetNumericDocValues(SearchFields.Written(request.Culture));
+            _kindNames = new string?[_kind?.ValueCount ?? 0];
+            _sectorNames = new string?[_sector?.ValueCount ?? 0];
+            _yearNames = new string?[_yearValues?.ValueCount ?? 0];
+            _languageNames = new string?[_language?.ValueCount ?? 0];
         }
 
         public void Collect(int doc)
         {
-            var kind = Single(_kind, doc);
-            var sectors = Many(_sector, doc);
-            var years = Many(_yearValues, doc);
-            var languages = Many(_language, doc);
+            var kind = Single(_kind, _kindNames, doc);
+            var sectors = Many(_sector, _sectorNames, doc, _sectorList);
+            var years = Many(_yearValues, _yearNames, doc, _yearList);
+            var languages = Many(_language, _languageNames, doc, _languageList);
             var top10 = _top10?.Get(doc) == 1;
 
             var kindOk = _kindFilter is null || (kind is not null && _kindFilter.Contains(kind));
@@ -458,32 +472,43 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         private static void Increment(Dictionary<string, int> counts, string value) =>
             counts[value] = counts.GetValueOrDefault(value) + 1;
 
-        private static string? Single(SortedDocValues? values, int doc)
+        private static string? Single(SortedDocValues? values, string?[] names, int doc)
         {
             if (values is null || values.GetOrd(doc) is var ord && ord < 0)
             {
                 return null;
             }
 
-            var bytes = new BytesRef();
-            values.LookupOrd(ord, bytes);
-            return bytes.Utf8ToString();
+            if (names[ord] is null)
+            {
+                var bytes = new BytesRef();
+                values.LookupOrd(ord, bytes);
+                names[ord] = bytes.Utf8ToString();
+            }
+
+            return names[ord];
         }
 
-        private static List<string> Many(SortedSetDocValues? values, int doc)
+        /// <summary>The values of a document, in <paramref name="list"/> (emptied first).</summary>
+        private static List<string> Many(SortedSetDocValues? values, string?[] names, int doc, List<string> list)
         {
-            var list = new List<string>(2);
+            list.Clear();
             if (values is null)
             {
                 return list;
             }
 
             values.SetDocument(doc);
-            var bytes = new BytesRef();
             for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
             {
-                values.LookupOrd(ord, bytes);
-                list.Add(bytes.Utf8ToString());
+                if (names[ord] is null)
+                {
+                    var bytes = new BytesRef();
+                    values.LookupOrd(ord, bytes);
+                    names[ord] = bytes.Utf8ToString();
+                }
+
+                list.Add(names[ord]!);
             }
 
             return list;
