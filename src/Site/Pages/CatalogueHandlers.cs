@@ -25,7 +25,7 @@ public sealed class ProductCatalogueHandler(ProductCatalogue catalogue, Catalogu
         }
 
         var page = (ProductCataloguePage)request.Page;
-        var query = Read(request.Query, catalogue.Entries(request.Culture), snapshots.Current);
+        var query = Read(request.Query, catalogue.Markets(request.Culture), catalogue.Areas(request.Culture), snapshots.Current);
         if (query.Text is { } words)
         {
             query = query with { TextMatches = search.MatchProducts(words) };
@@ -48,7 +48,7 @@ public sealed class ProductCatalogueHandler(ProductCatalogue catalogue, Catalogu
     }
 
     /// <summary>Reads the filters; a value that is not a known sector, market, area or year is dropped rather than refused.</summary>
-    internal static CatalogueQuery Read(IQueryCollection query, IReadOnlyList<CatalogueEntry> entries, PublishedSnapshot snapshot)
+    internal static CatalogueQuery Read(IQueryCollection query, IReadOnlyCollection<string> markets, IReadOnlyCollection<string> areas, PublishedSnapshot snapshot)
     {
         string? Known(string name, IEnumerable<string> allowed)
         {
@@ -57,8 +57,6 @@ public sealed class ProductCatalogueHandler(ProductCatalogue catalogue, Catalogu
         }
 
         var sectors = snapshot.OfType("sector").Select(d => d.SharedValues.TryGetValue("code", out var code) ? code.GetString() ?? "" : "");
-        var markets = entries.SelectMany(e => e.Markets).Distinct();
-        var areas = entries.Select(e => e.Area).OfType<string>().Distinct();
         var text = query["q"].ToString().Trim();
         return new CatalogueQuery(
             Known("sector", sectors),

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 
-namespace Spcncl.Bench;
+namespace Spcncl.Bench.Harness;
 
 /// <summary>The built site started as its own process on a free loopback port, as a visitor's request would find it.</summary>
 public sealed class SiteProcess : IAsyncDisposable
@@ -29,18 +30,9 @@ public sealed class SiteProcess : IAsyncDisposable
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["SPCNCL_ROOT"] = root;
-        start.Environment["Site__DataPath"] = dataFolder;
-        start.Environment["Site__Database__Provider"] = "Sqlite";
+        var start = StartInfo(dll, root, dataFolder, ["--urls", baseUrl]);
         start.Environment["Site__PublicUrl"] = baseUrl;
-        start.Environment["AllowedHosts"] = "*";
         start.Environment["Site__ServerTiming"] = serverTiming ? "true" : "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var watch = Stopwatch.StartNew();
@@ -73,6 +65,41 @@ public sealed class SiteProcess : IAsyncDisposable
         throw new TimeoutException("The site did not answer within 60 s.");
     }
 
+    /// <summary>
+    /// Runs a command of the site (<c>registry import FILE</c>) on a data folder, as an operator would, and returns its
+    /// exit code, output and wall-clock time (host start-up included).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, TimeSpan Elapsed)> RunCommandAsync(string dll, string root, string dataFolder, IEnumerable<string> arguments)
+    {
+        var start = StartInfo(dll, root, dataFolder, arguments);
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors, watch.Elapsed);
+    }
+
+    /// <summary>Waits until <c>/health</c> says the search index is built and no rebuild is under way (it is built in the background at start-up).</summary>
+    public async Task WaitForSearchIndexAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            using var health = JsonDocument.Parse(await http.GetStringAsync($"{BaseUrl}/health"));
+            var search = health.RootElement.GetProperty("checks").GetProperty("search");
+            if (search.GetProperty("status").GetString() == "Healthy" && !search.GetProperty("data").GetProperty("rebuilding").GetBoolean())
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The search index was not built within {timeout.TotalSeconds:0} s.");
+    }
+
     /// <summary>Resident memory of the site process, from /proc.</summary>
     public long ResidentBytes()
     {
@@ -97,6 +124,25 @@ public sealed class SiteProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>The site's settings for a benchmark: production, SQLite in <paramref name="dataFolder"/>, warnings only.</summary>
+    private static ProcessStartInfo StartInfo(string dll, string root, string dataFolder, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["SPCNCL_ROOT"] = root;
+        start.Environment["Site__DataPath"] = dataFolder;
+        start.Environment["Site__Database__Provider"] = "Sqlite";
+        start.Environment["AllowedHosts"] = "*";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        return start;
     }
 
     private static int FreePort()
