@@ -2,7 +2,7 @@ using Spcncl.Bench;
 using Spcncl.Bench.Harness;
 
 // Benchmarks for the performance budgets in the issues; prints a Markdown table for README. One file per benchmark:
-//   dotnet run -c Release --project tests/bench -- [all|startup|render|catalogue|import|search] [--size N] [--data DIR]
+//   dotnet run -c Release --project tests/bench -- [all|startup|render|catalogue|import|search|backoffice] [--size N] [--data DIR]
 // The deployable artefact (dotnet publish, ReadyToRun) is what the budgets of pages are checked against; the plain
 // build output (what `dotnet run` starts, compiled just in time) is measured beside it for start-up.
 if (BenchOptions.Parse(args) is not { } options)
@@ -19,12 +19,17 @@ if (!File.Exists(BenchFolders.BuildOutputDll))
 
 Console.WriteLine($"Machine: {Report.Machine}; load average at the start: {Report.Load}");
 var report = new Report();
-var published = options.Runs("all", "startup", "render", "catalogue") ? await SitePublish.PublishAsync(Console.Out) : null;
+var published = options.Runs("all", "startup", "render", "catalogue", "backoffice") ? await SitePublish.PublishAsync(Console.Out) : null;
 try
 {
     if (options.Runs("all", "startup", "render"))
     {
         await StartupBenchmark.RunAsync(report, published!, render: options.Mode != "startup");
+    }
+
+    if (options.Runs("all", "backoffice"))
+    {
+        await BackOfficeBenchmark.RunAsync(report, published!);
     }
 
     if (options.Runs("all", "catalogue"))

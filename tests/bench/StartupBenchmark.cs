@@ -47,12 +47,25 @@ public static class StartupBenchmark
                 var css = await ServerTimingProbe.MeasureAsync(http, site.BaseUrl + "/css/site.css", 3000);
                 report.Add("Home page /vi/ rendered from the snapshot: server time (Server-Timing), median / p95", Stats.MedianP95(home.Server), "median ≤ 1 ms");
                 report.Add("Text page /en/about: server time, median / p95", Stats.MedianP95(about.Server));
+                var newsList = await ServerTimingProbe.MeasureAsync(http, site.BaseUrl + "/vi/tin-tuc", 3000);
+                var article = await ServerTimingProbe.MeasureAsync(http, site.BaseUrl + await FirstArticleAsync(http, site.BaseUrl), 3000);
+                report.Add("News list /vi/tin-tuc (first page of 36 items, filters, pager): server time, median / p95", Stats.MedianP95(newsList.Server), "median ≤ 2 ms");
+                report.Add("News article (Markdown body, related items, JSON-LD): server time, median / p95", Stats.MedianP95(article.Server), "median ≤ 2 ms");
                 report.Add("Loopback round trip, median: home page / robots.txt / static site.css", FormattableString.Invariant($"{home.ClientMedian:0.000} / {robots.ClientMedian:0.000} / {css.ClientMedian:0.000} ms"));
                 report.Add("Home page round trip ÷ static file round trip, same server, same run", FormattableString.Invariant($"{home.ClientMedian / css.ClientMedian:0.00}×"));
-                report.Add("Resident memory after those 12,000 requests", $"{site.ResidentBytes() / 1024.0 / 1024.0:0} MB");
+                report.Add("Resident memory after those 18,000 requests", $"{site.ResidentBytes() / 1024.0 / 1024.0:0} MB");
             }
 
             BenchFolders.TryDelete(data);
         }
+    }
+
+    /// <summary>The address of the newest English article, as the news list links it.</summary>
+    private static async Task<string> FirstArticleAsync(HttpClient http, string baseUrl)
+    {
+        var list = await http.GetStringAsync(baseUrl + "/en/news?category=news");
+        return System.Text.RegularExpressions.Regex.Match(list, "href=\"(/en/news/[a-z0-9-]+)\"").Groups[1].Value is { Length: > 0 } path
+            ? path
+            : throw new InvalidOperationException("The English news list links no article.");
     }
 }
