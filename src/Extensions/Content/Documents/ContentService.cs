@@ -102,10 +102,18 @@ public sealed class ContentService(
     {
         await using var db = dbFactory.CreateDbContext();
         var rows = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Id).ToListAsync(ct);
-        return [.. rows.Select(v => new DocumentVersion(
-            v.Id, v.DocumentId, v.Revision, v.CreatedUtc, v.CreatedBy, v.Action,
-            v.Cultures.Split(',', StringSplitOptions.RemoveEmptyEntries), ContentJson.ReadData(v.Data)))];
+        return [.. rows.Select(ToVersion)];
     }
+
+    public async Task<DocumentVersion?> GetVersionAsOfAsync(int id, DateTime utc, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var row = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id && v.CreatedUtc <= utc).OrderByDescending(v => v.Revision).FirstOrDefaultAsync(ct);
+        return row is null ? null : ToVersion(row);
+    }
+
+    private static DocumentVersion ToVersion(Persistence.Entities.DocumentVersionEntity v) =>
+        new(v.Id, v.DocumentId, v.Revision, v.CreatedUtc, v.CreatedBy, v.Action, v.Cultures.Split(',', StringSplitOptions.RemoveEmptyEntries), ContentJson.ReadData(v.Data));
 
     public Task<ContentAttempt<Document>> RollbackAsync(int id, long versionId, int basedOnRevision, string user, IReadOnlyCollection<string>? onlyCultures = null, CancellationToken ct = default) =>
         RunAsync((w, c) => w.RollbackAsync(id, versionId, basedOnRevision, onlyCultures, user, c), ct);

@@ -45,6 +45,9 @@ public interface IContentService
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<DocumentVersion>> GetVersionsAsync(int id, CancellationToken ct = default);
 
+    /// <summary>The latest version saved at or before <paramref name="utc"/>, or null: what the page held at that moment.</summary>
+    Task<DocumentVersion?> GetVersionAsOfAsync(int id, DateTime utc, CancellationToken ct = default);
+
     /// <summary>Copies a version back into the draft (all cultures and shared values, or only the cultures named). Publishing is separate.</summary>
     Task<ContentAttempt<Document>> RollbackAsync(int id, long versionId, int basedOnRevision, string user, IReadOnlyCollection<string>? onlyCultures = null, CancellationToken ct = default);
 }

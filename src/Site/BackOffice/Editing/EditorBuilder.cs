@@ -73,11 +73,13 @@ public sealed class EditorBuilder(
     {
         var place = tree.Place(document.Id);
         var options = await OptionsAsync(type, me.UiCulture, ct);
-        var versions = await content.GetVersionsAsync(document.Id, ct);
-        var columns = cultures.All
-            .Where(c => type.VariesByCulture || c.IsDefault)
-            .Select(c => Column(type, c, document, posted, errors, options, permissions.Can(me, ContentAction.EditCulture, place, c.Code), ChangedInOther(type, document, c.Code, versions), document.Id))
-            .ToList();
+        var columns = new List<EditorColumn>();
+        foreach (var culture in cultures.All.Where(c => type.VariesByCulture || c.IsDefault))
+        {
+            var changed = await ChangedInOtherAsync(type, document, culture.Code, ct);
+            columns.Add(Column(type, culture, document, posted, errors, options, permissions.Can(me, ContentAction.EditCulture, place, culture.Code), changed, document.Id));
+        }
+
         var publish = cultures.Codes.Where(c => permissions.Can(me, ContentAction.Publish, place, c)).ToHashSet();
         var can = new EditorPermissions(
             publish.Count > 0,
@@ -204,17 +206,19 @@ public sealed class EditorBuilder(
     /// The fields whose value in the other culture changed since this culture was last saved: the other culture as it
     /// was then (the latest version saved before this culture's last save) against the other culture now.
     /// </summary>
-    private IReadOnlySet<string> ChangedInOther(DocumentType type, Document document, string culture, IReadOnlyList<DocumentVersion> versions)
+    private async Task<IReadOnlySet<string>> ChangedInOtherAsync(DocumentType type, Document document, string culture, CancellationToken ct)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        if (document.Variant(culture) is not { } mine || !type.VariesByCulture)
+        if (document.Variant(culture) is not { } mine || !type.VariesByCulture
+            || !cultures.Codes.Any(c => c != culture && document.Variant(c) is { } other && other.UpdatedUtc > mine.UpdatedUtc))
         {
             return changed;
         }
 
+        var version = await content.GetVersionAsOfAsync(document.Id, mine.UpdatedUtc, ct);
         foreach (var other in cultures.Codes.Where(c => c != culture))
         {
-            var then = versions.Where(v => v.CreatedUtc <= mine.UpdatedUtc).OrderByDescending(v => v.Revision).FirstOrDefault()?.Data.Cultures.GetValueOrDefault(other);
+            var then = version?.Data.Cultures.GetValueOrDefault(other);
             var now = document.Variant(other);
             if (then is null || now is null || now.UpdatedUtc <= mine.UpdatedUtc)
             {
