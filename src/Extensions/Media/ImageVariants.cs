@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Processing;
 using Spcncl.Hosting;
@@ -11,12 +10,13 @@ namespace Spcncl.Media;
 /// <summary>
 /// Processed images (resized, cropped around the focal point, re-encoded), cached on disk under a key of the source
 /// version and the commands. Concurrent requests for the same uncached variant are processed once (single flight);
-/// processing itself is limited to a few images at a time, which bounds CPU and memory.
+/// processing itself waits for the <see cref="ImageProcessingLimit"/> it shares with uploads, which bounds CPU and memory.
+/// A storage or disk failure comes out as <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>, with no
+/// half-written file left in the cache.
 /// </summary>
-public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SitePaths paths, IOptions<MediaOptions> options) : IDisposable
+public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SitePaths paths, ImageProcessingLimit limit)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ImageVariant?>>> _inFlight = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _processing = new(options.Value.MaxConcurrentProcessing, options.Value.MaxConcurrentProcessing);
     private readonly string _cacheRoot = Path.Combine(paths.Data, "cache", "media");
     private long _processed;
 
@@ -60,8 +60,7 @@ public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SiteP
     private async Task<ImageVariant?> ProduceAsync(MediaItem item, ImageCommand command, string extension, string name, string path)
     {
         // Not the caller's token: other requests may be waiting on this same result.
-        await _processing.WaitAsync();
-        try
+        using (await limit.EnterAsync())
         {
             if (File.Exists(path))
             {
@@ -80,18 +79,36 @@ public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SiteP
             Resize(image, item, command);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
-            await using (var output = File.Create(temporary))
+            try
             {
-                codec.Save(image, output, extension, command.Quality);
+                await using (var output = File.Create(temporary))
+                {
+                    codec.Save(image, output, extension, command.Quality);
+                }
+
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch
+            {
+                // A full disk or a failed move: nothing half-written stays in the cache.
+                TryDelete(temporary);
+                throw;
             }
 
-            File.Move(temporary, path, overwrite: true);
             Interlocked.Increment(ref _processed);
             return new ImageVariant(path, ContentTypeOf(extension), ETagOf(name));
         }
-        finally
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
         {
-            _processing.Release();
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next cache clean-up.
         }
     }
 
@@ -131,8 +148,6 @@ public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SiteP
 
         image.Mutate(x => x.Resize(resize));
     }
-
-    public void Dispose() => _processing.Dispose();
 
     private static string CacheName(MediaItem item, ImageCommand command, string extension)
     {
