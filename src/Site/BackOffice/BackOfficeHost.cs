@@ -54,6 +54,7 @@ public static class BackOfficeHost
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })));
         services.AddScoped<BackOfficeContext>();
         services.AddScoped<Editing.EditorBuilder>();
+        services.AddSingleton<StreamedUpload>();
         return services;
     }
 

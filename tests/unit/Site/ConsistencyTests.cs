@@ -34,7 +34,7 @@ public sealed partial class ConsistencyTests
         var missing = used.Where(u => !u.Key.EndsWith('.') && (!defined.TryGetValue(u.Key, out var cultures) || !cultures.SetEquals(["vi", "en"]))).Distinct().ToList();
         Assert.True(missing.Count == 0, "Missing dictionary keys: " + string.Join(", ", missing.Select(m => $"{m.Key} ({m.File})")));
         var prefixes = used.Where(u => u.Key.EndsWith('.')).Select(u => u.Key).Distinct().Order().ToList();
-        Assert.Equal(["BackOffice.Role.", "BackOffice.Saved.", "BackOffice.State.", "Form.Error.", "Registry.Status."], prefixes);
+        Assert.Equal(["BackOffice.Media.Error.", "BackOffice.Role.", "BackOffice.Saved.", "BackOffice.State.", "Form.Error.", "Registry.Status."], prefixes);
     }
 
     [Fact]
@@ -46,7 +46,8 @@ public sealed partial class ConsistencyTests
             .Concat(Spcncl.Site.Pages.PublicityLinks.Categories.Select(c => "News.Category." + c))
             .Concat(Spcncl.BackOffice.BackOfficeRoles.All.Select(r => "BackOffice.Role." + r))
             .Concat(Enum.GetNames<Spcncl.Site.BackOffice.Editing.CultureStatus>().Select(s => "BackOffice.State." + s))
-            .Concat(Spcncl.Site.BackOffice.ContentController.SavedMessages.Select(s => "BackOffice.Saved." + s));
+            .Concat(Spcncl.Site.BackOffice.ContentController.SavedMessages.Select(s => "BackOffice.Saved." + s))
+            .Concat(Spcncl.Media.MediaErrors.All.Select(c => "BackOffice.Media.Error." + c));
         var defined = Folder.Dictionary.Where(e => e.Culture == "en").Select(e => e.Key).ToHashSet();
 
         Assert.All(built, key => Assert.True(defined.Contains(key), $"{key} is missing from the dictionary"));
