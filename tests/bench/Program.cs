@@ -16,6 +16,8 @@ if (!File.Exists(buildDll))
     return 1;
 }
 
+if (mode == "media") return await MediaBench.RunAsync(root, buildDll, args);
+
 var published = Path.Combine(Path.GetTempPath(), $"spcncl-bench-publish-{Guid.NewGuid():N}");
 Console.WriteLine($"Publishing the site (ReadyToRun) to {published} …");
 var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(root, "src", "Site"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", published, "-nologo", "-v", "quiet"]))!;

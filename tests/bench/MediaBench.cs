@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+using Spcncl.Hosting;
+using Spcncl.Media;
+
+namespace Spcncl.Bench;
+
+/// <summary>
+/// The media pipeline's budgets (issue 7), printed as a Markdown table:
+/// <list type="bullet">
+/// <item>a cached variant against the same bytes as a static file, on the same server in the same run (≥ 80 %);</item>
+/// <item>the first resize of a 4000 × 3000 JPEG to an 800 px wide WebP, through the site's own <see cref="ImageVariants"/> (≤ 150 ms);</item>
+/// <item>peak memory while 20 such images are processed at once, in a process of its own per concurrency limit.</item>
+/// </list>
+/// <c>dotnet run -c Release --project tests/bench -- media</c> (after a Release build of the site).
+/// </summary>
+public static partial class MediaBench
+{
+    private const int LargeWidth = 4000;
+    private const int LargeHeight = 3000;
+    private const int ConcurrentImages = 20;
+
+    public static async Task<int> RunAsync(string root, string siteDll, string[] args)
+    {
+        if (args.Length >= 4 && args[1] == "peak")
+        {
+            // The child process of the memory measure: media peak LIMIT FOLDER.
+            return await PeakChildAsync(int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+        }
+
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({cpu}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, load average {string.Join(' ', load)} at start");
+        var results = new List<(string Measure, string Result, string Budget)>();
+        var work = Path.Combine(Path.GetTempPath(), $"spcncl-media-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            await ThroughputAsync(root, siteDll, work, results);
+            await FirstResizeAsync(work, results);
+            await PeakMemoryAsync(work, results);
+        }
+        finally
+        {
+            TryDelete(work);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| Measure | Result | Budget |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var (measure, result, budget) in results)
+        {
+            Console.WriteLine($"| {measure} | {result} | {budget} |");
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The site (build output, Production) on a copy of its root whose wwwroot also holds the bytes of one cached variant
+    /// as a static file; both URLs are then asked for in alternating rounds by the same client, on the same connections.
+    /// </summary>
+    private static async Task ThroughputAsync(string root, string siteDll, string work, List<(string, string, string)> results)
+    {
+        var siteRoot = Path.Combine(work, "root");
+        Directory.CreateDirectory(siteRoot);
+        Directory.CreateSymbolicLink(Path.Combine(siteRoot, "uSync"), Path.Combine(root, "uSync"));
+        CopyFolder(Path.Combine(root, "wwwroot"), Path.Combine(siteRoot, "wwwroot"));
+        foreach (var settings in Directory.EnumerateFiles(root, "appsettings*.json"))
+        {
+            File.Copy(settings, Path.Combine(siteRoot, Path.GetFileName(settings)));
+        }
+
+        Console.WriteLine("Starting the site for the throughput measure …");
+        await using var site = await SiteProcess.StartAsync(siteDll, siteRoot, Path.Combine(work, "data"), serverTiming: false);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 8, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(site.BaseUrl) };
+        http.DefaultRequestHeaders.Accept.ParseAdd("image/avif,image/webp,*/*");
+
+        var catalogue = await http.GetStringAsync("/vi/san-pham");
+        var candidates = VariantUrl().Matches(catalogue).Select(m => WebUtility.HtmlDecode(m.Value)).ToList();
+        var variant = candidates.FirstOrDefault(u => u.Contains("w=640", StringComparison.Ordinal)) ?? candidates.FirstOrDefault()
+            ?? throw new InvalidOperationException("The catalogue shows no image variant.");
+        var bytes = await http.GetByteArrayAsync(variant);
+        Directory.CreateDirectory(Path.Combine(siteRoot, "wwwroot", "bench"));
+        await File.WriteAllBytesAsync(Path.Combine(siteRoot, "wwwroot", "bench", "variant.webp"), bytes);
+        const string staticUrl = "/bench/variant.webp";
+        if (!(await http.GetByteArrayAsync(staticUrl)).AsSpan().SequenceEqual(bytes))
+        {
+            throw new InvalidOperationException("The static copy does not serve the same bytes.");
+        }
+
+        var (variantRate, staticRate) = (new List<double>(), new List<double>());
+        await RateAsync(http, variant, TimeSpan.FromSeconds(2));
+        await RateAsync(http, staticUrl, TimeSpan.FromSeconds(2));
+        for (var round = 0; round < 5; round++)
+        {
+            variantRate.Add(await RateAsync(http, variant, TimeSpan.FromSeconds(3)));
+            staticRate.Add(await RateAsync(http, staticUrl, TimeSpan.FromSeconds(3)));
+        }
+
+        var (v, s) = (Median(variantRate), Median(staticRate));
+        results.Add(($"Cached variant ({bytes.Length / 1024.0:0.0} KB WebP, signed URL, 8 connections): requests/s, median of 5 rounds of 3 s", v.ToString("#,##0", CultureInfo.InvariantCulture), "–"));
+        results.Add(("The same bytes as a static file from wwwroot, same server, rounds alternated", s.ToString("#,##0", CultureInfo.InvariantCulture), "–"));
+        results.Add(("Cached variant ÷ static file", $"{v / s:0%}", "≥ 80 %"));
+    }
+
+    /// <summary>Requests per second for <paramref name="duration"/>, eight requests in flight.</summary>
+    private static async Task<double> RateAsync(HttpClient http, string url, TimeSpan duration)
+    {
+        var watch = Stopwatch.StartNew();
+        var count = 0L;
+        var workers = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var buffer = new byte[64 * 1024];
+            while (watch.Elapsed < duration)
+            {
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+                await using var body = await response.Content.ReadAsStreamAsync();
+                while (await body.ReadAsync(buffer) > 0)
+                {
+                }
+
+                Interlocked.Increment(ref count);
+            }
+        });
+        await Task.WhenAll(workers);
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The first resize of a source (nothing cached for it): read from storage, decode, resize, encode WebP, write to the
+    /// cache. Once in a fresh process (JIT included), then on seven other sources once warm.
+    /// </summary>
+    private static async Task FirstResizeAsync(string work, List<(string, string, string)> results)
+    {
+        Console.WriteLine("Drawing the 4000 × 3000 sources …");
+        var sources = LargeJpegs(8);
+        var (variants, storage) = Pipeline(Path.Combine(work, "resize"), Environment.ProcessorCount);
+        var command = new ImageCommand(800, null, FitMode.Max, OutputFormat.Webp);
+        var times = new List<double>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var item = await StoreAsync(storage, sources[i], i);
+            var watch = Stopwatch.StartNew();
+            var variant = await variants.GetAsync(item, command, "webp", CancellationToken.None) ?? throw new InvalidOperationException("No variant.");
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (i == 0)
+            {
+                var info = Image.Identify(variant.Path);
+                results.Add(($"First resize of a {LargeWidth} × {LargeHeight} JPEG ({sources[i].Length / 1024} KB) to {info.Width} × {info.Height} WebP, the first in this process (JIT included)", $"{times[0]:0} ms", "–"));
+            }
+        }
+
+        var warm = times.Skip(1).Order().ToList();
+        results.Add(("The same, on 7 further uncached sources once warm: median (min–max)", $"{warm[warm.Count / 2]:0} ms ({warm[0]:0}–{warm[^1]:0})", "≤ 150 ms"));
+    }
+
+    /// <summary>Runs the 20-image measure in a child process per limit, so each peak is its own (VmHWM only grows).</summary>
+    private static async Task PeakMemoryAsync(string work, List<(string, string, string)> results)
+    {
+        var folder = Path.Combine(work, "peak-sources");
+        Directory.CreateDirectory(folder);
+        var sources = LargeJpegs(ConcurrentImages);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"{i:00}.jpg"), sources[i]);
+        }
+
+        var self = typeof(MediaBench).Assembly.Location;
+        foreach (var limit in new[] { Environment.ProcessorCount, ConcurrentImages })
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in new[] { self, "media", "peak", limit.ToString(CultureInfo.InvariantCulture), folder })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var child = Process.Start(start)!;
+            var output = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            var line = output.Split('\n').LastOrDefault(l => l.StartsWith("peak ", StringComparison.Ordinal)) ?? throw new InvalidOperationException($"The peak measure failed:\n{output}");
+            var f = line.Split(' ');
+            var label = limit == Environment.ProcessorCount ? $"MaxConcurrentProcessing = {limit} (the default: one per core)" : $"MaxConcurrentProcessing = {limit} (no effective limit), for comparison";
+            results.Add((
+                $"{ConcurrentImages} images of {LargeWidth} × {LargeHeight} resized to 800 px WebP at once, {label}: peak resident memory (before → peak), most processed at once, total time",
+                $"{f[1]} → {f[2]} MB, {f[3]} at once, {f[4]} ms",
+                limit == Environment.ProcessorCount ? "reported; bounded by the limit" : "–"));
+        }
+    }
+
+    private static async Task<int> PeakChildAsync(int limit, string folder)
+    {
+        var (variants, storage) = Pipeline(Path.Combine(folder, $"data-{limit}"), limit);
+        var items = new List<MediaItem>();
+        foreach (var (file, i) in Directory.EnumerateFiles(folder, "*.jpg").Order(StringComparer.Ordinal).Select((f, i) => (f, i)))
+        {
+            items.Add(await StoreAsync(storage, await File.ReadAllBytesAsync(file), i));
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = Status("VmRSS");
+        var watch = Stopwatch.StartNew();
+        var command = new ImageCommand(800, null, FitMode.Max, OutputFormat.Webp);
+        await Task.WhenAll(items.Select(item => Task.Run(() => variants.GetAsync(item, command, "webp", CancellationToken.None))));
+        var peak = Status("VmHWM");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak {before / 1024.0:0} {peak / 1024.0:0} {variants.Limit.Peak} {watch.ElapsedMilliseconds}"));
+        return 0;
+    }
+
+    /// <summary>The site's own media classes over a data folder of their own, with <paramref name="limit"/> images at once.</summary>
+    private static (Instrumented Variants, IMediaStorage Storage) Pipeline(string data, int limit)
+    {
+        Directory.CreateDirectory(data);
+        var media = Options.Create(new MediaOptions { MaxConcurrentProcessing = limit, Widths = [.. MediaOptions.DefaultWidths] });
+        var paths = new SitePaths(Options.Create(new SitePathOptions { DataPath = data }), data);
+        var storage = new FileSystemMediaStorage(paths);
+        var processing = new ImageProcessingLimit(media);
+        return (new Instrumented(new ImageVariants(storage, new ImageCodec(media), paths, processing), processing), storage);
+    }
+
+    private static async Task<MediaItem> StoreAsync(IMediaStorage storage, byte[] jpeg, int seed)
+    {
+        var key = Guid.NewGuid();
+        var stored = $"{key:N}-1.jpg";
+        await storage.SaveAsync(stored, new MemoryStream(jpeg), CancellationToken.None);
+        return new MediaItem(seed, key, null, $"source {seed}", "source.jpg", stored, MediaKind.Image, "image/jpeg", jpeg.Length, LargeWidth, LargeHeight, null, null,
+            System.Collections.Frozen.FrozenDictionary<string, string>.Empty, System.Collections.Frozen.FrozenDictionary<string, string>.Empty, 1, DateTime.UtcNow);
+    }
+
+    /// <summary>Photograph-like sources: a demo product shot drawn at full size, with sensor-like noise so the JPEG is as heavy as a camera's.</summary>
+    private static List<byte[]> LargeJpegs(int count)
+    {
+        using var image = DemoImages.Render(new DemoImageRecipe("product", 2027, null, LargeWidth, LargeHeight));
+        var random = new Random(7);
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                foreach (ref var pixel in rows.GetRowSpan(y))
+                {
+                    var n = random.Next(-12, 13);
+                    pixel = new Rgb24((byte)Math.Clamp(pixel.R + n, 0, 255), (byte)Math.Clamp(pixel.G + n, 0, 255), (byte)Math.Clamp(pixel.B + n, 0, 255));
+                }
+            }
+        });
+
+        var result = new List<byte[]>(count);
+        for (var i = 0; i < count; i++)
+        {
+            // Each source differs a little (a moved band), so none is a copy of another.
+            using var copy = image.Clone();
+            var band = new Rgb24((byte)(i * 12), 90, 140);
+            copy.ProcessPixelRows(rows =>
+            {
+                for (var y = 100; y < 2900; y++)
+                {
+                    rows.GetRowSpan(y).Slice(i * 150, 120).Fill(band);
+                }
+            });
+            using var output = new MemoryStream();
+            copy.Save(output, new JpegEncoder { Quality = 90 });
+            result.Add(output.ToArray());
+        }
+
+        return result;
+    }
+
+    private static long Status(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex("/media/[0-9a-f]{32}/[0-9]+/[a-z0-9-]+\\.(?:jpg|png|webp)\\?[^\" ,]+")]
+    private static partial Regex VariantUrl();
+
+    /// <summary>The variants and the limit they wait for, kept together so the child can report how many ran at once.</summary>
+    private sealed record Instrumented(ImageVariants Inner, ImageProcessingLimit Limit)
+    {
+        public Task<ImageVariant?> GetAsync(MediaItem item, ImageCommand command, string extension, CancellationToken ct) => Inner.GetAsync(item, command, extension, ct);
+    }
+}
