@@ -278,7 +278,17 @@ public sealed class MediaController(
     [HttpPost("{key:guid}/move")]
     public async Task<IActionResult> Move(Guid key, [FromForm] string? folder)
     {
-        int? target = int.TryParse(folder, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        int? target = null;
+        if (!string.IsNullOrEmpty(folder))
+        {
+            if (!int.TryParse(folder, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return NotFound();
+            }
+
+            target = id;
+        }
+
         var moved = await library.MoveAsync(key, target, Me.AuditName, Aborted);
         if (moved.Status == MediaStatus.NotFound)
         {
