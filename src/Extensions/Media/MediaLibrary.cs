@@ -24,6 +24,7 @@ public sealed class MediaLibrary(
     IMediaStorage storage,
     ImageCodec codec,
     ImageProcessingLimit limit,
+    ImageVariants variants,
     IContentService content,
     ContentChangeDispatcher dispatcher,
     SiteCultures cultures,
@@ -73,13 +74,13 @@ public sealed class MediaLibrary(
             return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, CultureError(culture)));
         }
 
-        await using var prepared = await PrepareAsync(upload.Content, upload.FileName, ct, upload.Trusted);
+        var key = upload.Key ?? Guid.NewGuid();
+        await using var prepared = await PrepareAsync(upload.Content, upload.FileName, key, 1, ct, upload.Trusted);
         if (prepared.Error is { } error)
         {
             return (null, error);
         }
 
-        var key = upload.Key ?? Guid.NewGuid();
         if (await db.MediaItems.AnyAsync(m => m.Key == key, ct))
         {
             return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, MediaError.Of(MediaErrors.KeyTaken, $"a media item with key {key} already exists")));
@@ -131,7 +132,7 @@ public sealed class MediaLibrary(
             return MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, ItemMissing(key));
         }
 
-        await using var prepared = await PrepareAsync(content, fileName, ct);
+        await using var prepared = await PrepareAsync(content, fileName, key, entity.Version + 1, ct);
         if (prepared.Error is { } error)
         {
             return error;
@@ -385,7 +386,7 @@ public sealed class MediaLibrary(
     }
 
     /// <summary>Copies the upload aside within the size limit, identifies it by content and, for images, re-encodes it.</summary>
-    private async Task<PreparedUpload> PrepareAsync(Stream content, string fileName, CancellationToken ct, bool trusted = false)
+    private async Task<PreparedUpload> PrepareAsync(Stream content, string fileName, Guid key, int version, CancellationToken ct, bool trusted = false)
     {
         var limit = options.Value.MaxUploadBytes;
         var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -424,7 +425,7 @@ public sealed class MediaLibrary(
         var problem = type.Kind switch
         {
             MediaKind.Image when trusted => InspectOnly(prepared),
-            MediaKind.Image => await ReencodeImageAsync(prepared, ct),
+            MediaKind.Image => await ReencodeImageAsync(prepared, StoredName(key, version, type.Extension), ct),
             MediaKind.Document when type.Extension == "pdf" => CheckPdf(raw),
             MediaKind.Captions => CheckCaptions(raw),
             _ => null,
@@ -457,7 +458,7 @@ public sealed class MediaLibrary(
         return error;
     }
 
-    private async Task<MediaError?> ReencodeImageAsync(PreparedUpload prepared, CancellationToken ct)
+    private async Task<MediaError?> ReencodeImageAsync(PreparedUpload prepared, string storedName, CancellationToken ct)
     {
         var (width, height, error) = codec.Inspect(prepared.Raw);
         if (error is not null)
@@ -476,11 +477,25 @@ public sealed class MediaLibrary(
             prepared.Output = output;
             prepared.Width = image.Width;
             prepared.Height = image.Height;
+            await KeepWorkingCopyAsync(storedName, image, ct);
             return null;
         }
         catch (Exception ex) when (ex is ImageFormatException or InvalidImageContentException or NotSupportedException)
         {
             return MediaError.Of(MediaErrors.Damaged, $"the image cannot be read ({width} × {height} declared): the file is damaged");
+        }
+    }
+
+    /// <summary>A large photo's working copy, made while it is decoded anyway (see <see cref="ImageVariants"/>).</summary>
+    private async Task KeepWorkingCopyAsync(string storedName, Image image, CancellationToken ct)
+    {
+        try
+        {
+            await variants.KeepWorkingCopyAsync(storedName, image, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only a head start: the first variant makes the working copy if it could not be kept now.
         }
     }
 

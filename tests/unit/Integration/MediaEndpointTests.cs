@@ -200,6 +200,30 @@ public sealed class MediaEndpointTests(SqliteSiteFactory site) : IClassFixture<S
     }
 
     [Fact]
+    public async Task ALargePhoto_IsResizedFromAWorkingCopy_WithTheSizesAndFocalPointTheOriginalWouldGive()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(3200, 1800, markX: 0.88, markY: 0.5), "large.jpg", focalX: 0.88, focalY: 0.5);
+        var cache = Path.Combine(site.Services.GetRequiredService<Spcncl.Hosting.SitePaths>().Data, "cache", "media", item.StoredName[..2]);
+        var working = Path.Combine(cache, Path.GetFileNameWithoutExtension(item.StoredName) + "-work.jpg");
+        Assert.True(File.Exists(working), "the upload kept no working copy");
+        var kept = Image.Identify(working);
+        Assert.Equal((1600, 900), (kept.Width, kept.Height));
+
+        var (_, square) = await GetImageAsync(Urls.Image(item, new ImageCommand(400, 400, FitMode.Crop, OutputFormat.Png)));
+        var (_, widest) = await GetImageAsync(Urls.Image(item, new ImageCommand(1600, null, FitMode.Max, OutputFormat.Jpeg)));
+        var (_, larger) = await GetImageAsync(Urls.Image(item, new ImageCommand(2400, 1200, FitMode.Crop, OutputFormat.Jpeg)));
+        File.Delete(working);
+        var (_, again) = await GetImageAsync(Urls.Image(item, new ImageCommand(800, 450, FitMode.Crop, OutputFormat.Jpeg)));
+
+        Assert.Equal((400, 400), (square!.Width, square.Height));
+        Assert.InRange(TestImages.FindMark(square)!.Value.Y, 0.4, 0.6);
+        Assert.Equal((1600, 900), (widest!.Width, widest.Height));
+        Assert.Equal((2400, 1200), (larger!.Width, larger.Height));
+        Assert.Equal((800, 450), (again!.Width, again.Height));
+        Assert.True(File.Exists(working), "the first variant without a working copy did not make one");
+    }
+
+    [Fact]
     public async Task MissingFile_Answers404_AndIsNotCachedForAYear()
     {
         var item = await UploadAsync(TestImages.Jpeg(400, 300), "gone.jpg");
