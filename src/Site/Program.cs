@@ -19,7 +19,7 @@ try
     await app.InitializeSiteAsync();
     await app.SeedDemoAccountsAsync();
 }
-catch (Exception ex) when (ex is SyncFileException or SiteConfigurationException)
+catch (Exception ex) when (ex is SyncFileException or SiteConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     // A bad uSync file or setting stops start-up with one clear message, before the database is touched.
     await Console.Error.WriteLineAsync(ex.Message);

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Spcncl.Bench;
 
 /// <summary>
-/// What to run: <c>[all|startup|render|catalogue|import|search|backoffice] [--size N] [--data DIR]</c>. <c>--size</c> replaces the
+/// What to run: <c>[all|startup|render|catalogue|import|search|backoffice|media] [--size N] [--data DIR]</c>. <c>--size</c> replaces the
 /// benchmark's main count (products, or rows for import) for quick runs while developing; <c>--data</c> keeps the
 /// generated data (one folder per size in DIR) and reuses it next time.
 /// </summary>
 public sealed record BenchOptions(string Mode, int? Size, string? DataFolder)
 {
-    public static readonly string[] Modes = ["all", "startup", "render", "catalogue", "import", "search", "backoffice"];
+    public static readonly string[] Modes = ["all", "startup", "render", "catalogue", "import", "search", "backoffice", "media"];
 
     public static BenchOptions? Parse(string[] args)
     {

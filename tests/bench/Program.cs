@@ -2,9 +2,15 @@ using Spcncl.Bench;
 using Spcncl.Bench.Harness;
 
 // Benchmarks for the performance budgets in the issues; prints a Markdown table for README. One file per benchmark:
-//   dotnet run -c Release --project tests/bench -- [all|startup|render|catalogue|import|search|backoffice] [--size N] [--data DIR]
+//   dotnet run -c Release --project tests/bench -- [all|startup|render|catalogue|import|search|backoffice|media] [--size N] [--data DIR]
 // The deployable artefact (dotnet publish, ReadyToRun) is what the budgets of pages are checked against; the plain
 // build output (what `dotnet run` starts, compiled just in time) is measured beside it for start-up.
+if (args is ["media", "peak", ..])
+{
+    // MediaBenchmark's child process for the peak-memory measurement.
+    return await MediaBenchmark.PeakChildAsync(args);
+}
+
 if (BenchOptions.Parse(args) is not { } options)
 {
     Console.Error.WriteLine($"Usage: [{string.Join('|', BenchOptions.Modes)}] [--size N] [--data DIR]");
@@ -40,6 +46,11 @@ try
     if (options.Runs("all", "import"))
     {
         await ImportBenchmark.RunAsync(report, options);
+    }
+
+    if (options.Runs("all", "media"))
+    {
+        await MediaBenchmark.RunAsync(report);
     }
 
     if (options.Runs("all", "search"))

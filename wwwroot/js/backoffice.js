@@ -1,7 +1,8 @@
 // The back office's enhancements. Every screen works without this file; with it, editing is quicker:
 // Markdown toolbar and live preview (rendered by the site's own renderer and sanitiser), copy from Vietnamese,
 // filters on long pickers, key-value rows that can be added, removed and reordered, drag-and-drop sorting of
-// pages (the arrow buttons stay as the keyboard way), confirmations before deleting, focus on problems.
+// pages (the arrow buttons stay as the keyboard way), confirmations before deleting, focus on problems, media
+// uploads with progress and drag and drop, and the focal point set by clicking on the picture.
 (function () {
   "use strict";
 
@@ -277,6 +278,189 @@
     button.addEventListener("click", function () { window.print(); });
   }
 
+  // ---- Media uploads: files chosen or dropped on the form go one per request, each with its progress bar.
+  function enhanceMediaUpload(form) {
+    var input = form.querySelector("input[type='file']");
+    var list = form.parentNode.querySelector("[data-upload-list]");
+    var maxBytes = Number(form.getAttribute("data-max-bytes")) || 0;
+    var hint = form.querySelector(".bo-drop-hint");
+    if (!input || !list) {
+      return;
+    }
+    if (hint) {
+      hint.hidden = false;
+    }
+
+    function formToken() {
+      var field = form.querySelector("input[name='__RequestVerificationToken']");
+      return field ? field.value : token();
+    }
+
+    function row(file) {
+      var item = document.createElement("li");
+      var name = document.createElement("strong");
+      name.textContent = file.name;
+      var bar = document.createElement("progress");
+      bar.max = 100;
+      bar.value = 0;
+      bar.setAttribute("aria-label", file.name);
+      var status = document.createElement("span");
+      item.appendChild(name);
+      item.appendChild(bar);
+      item.appendChild(status);
+      list.appendChild(item);
+      return { item: item, bar: bar, status: status };
+    }
+
+    function fail(entry, message) {
+      entry.item.className = "bo-upload-failed";
+      entry.bar.remove();
+      entry.status.setAttribute("role", "alert");
+      entry.status.textContent = message || form.getAttribute("data-failed");
+    }
+
+    function done(entry, answer) {
+      entry.item.className = "bo-upload-ok";
+      entry.bar.value = 100;
+      entry.bar.remove();
+      if (answer.thumbnail) {
+        var picture = document.createElement("img");
+        picture.src = answer.thumbnail;
+        picture.alt = "";
+        picture.width = 48;
+        picture.height = 48;
+        entry.item.insertBefore(picture, entry.item.firstChild);
+      }
+      var link = document.createElement("a");
+      link.href = answer.url;
+      link.textContent = form.getAttribute("data-uploaded");
+      entry.status.appendChild(link);
+    }
+
+    function send(file) {
+      var entry = row(file);
+      if (maxBytes && file.size > maxBytes) {
+        fail(entry, form.getAttribute("data-too-large"));
+        return Promise.resolve();
+      }
+      return new Promise(function (resolve) {
+        var data = new FormData();
+        data.append("__RequestVerificationToken", formToken());
+        data.append("file", file, file.name);
+        var request = new XMLHttpRequest();
+        request.open("POST", form.getAttribute("action"));
+        request.setRequestHeader("Accept", "application/json");
+        request.setRequestHeader("RequestVerificationToken", formToken());
+        request.upload.addEventListener("progress", function (event) {
+          if (event.lengthComputable) {
+            entry.bar.value = Math.round(event.loaded * 100 / event.total);
+          }
+        });
+        request.addEventListener("load", function () {
+          var answer = null;
+          try {
+            answer = JSON.parse(request.responseText);
+          } catch (e) {
+            answer = null;
+          }
+          var first = answer && answer.files && answer.files[0];
+          if (request.status === 200 && first && first.ok) {
+            done(entry, first);
+          } else {
+            fail(entry, (first && first.message) || (answer && answer.message));
+          }
+          resolve();
+        });
+        request.addEventListener("error", function () {
+          fail(entry);
+          resolve();
+        });
+        request.send(data);
+      });
+    }
+
+    // One file after the other: the server processes uploads a few at a time anyway.
+    function sendAll(files) {
+      Array.prototype.reduce.call(files, function (previous, file) {
+        return previous.then(function () { return send(file); });
+      }, Promise.resolve());
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (input.files.length) {
+        sendAll(Array.prototype.slice.call(input.files));
+        input.value = "";
+      }
+    });
+    form.addEventListener("dragover", function (event) {
+      event.preventDefault();
+      form.classList.add("bo-dragover");
+    });
+    form.addEventListener("dragleave", function () {
+      form.classList.remove("bo-dragover");
+    });
+    form.addEventListener("drop", function (event) {
+      event.preventDefault();
+      form.classList.remove("bo-dragover");
+      if (event.dataTransfer && event.dataTransfer.files.length) {
+        sendAll(Array.prototype.slice.call(event.dataTransfer.files));
+      }
+    });
+  }
+
+  // ---- The focal point: a click on the picture sets the hidden x and y (0 to 1); arrow keys move it.
+  function enhanceFocal(box) {
+    var image = box.querySelector("img");
+    var marker = box.querySelector(".bo-focal-marker");
+    var x = document.getElementById("focal-x");
+    var y = document.getElementById("focal-y");
+    if (!image || !marker || !x || !y) {
+      return;
+    }
+    x.type = "hidden";
+    y.type = "hidden";
+    document.querySelectorAll("[data-focal-field], [data-focal-hint]").forEach(function (element) { element.hidden = true; });
+    document.querySelectorAll("[data-focal-script-hint]").forEach(function (element) { element.hidden = false; });
+
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "bo-focal-button";
+    button.setAttribute("aria-label", box.getAttribute("data-focal-label"));
+    box.insertBefore(button, image);
+    button.appendChild(image);
+
+    function value(input) {
+      var number = Number(input.value);
+      return isFinite(number) && input.value !== "" ? number : 0.5;
+    }
+    function show() {
+      marker.hidden = false;
+      marker.style.left = (value(x) * 100) + "%";
+      marker.style.top = (value(y) * 100) + "%";
+    }
+    function set(fx, fy) {
+      x.value = String(Math.round(Math.min(1, Math.max(0, fx)) * 1000) / 1000);
+      y.value = String(Math.round(Math.min(1, Math.max(0, fy)) * 1000) / 1000);
+      show();
+    }
+    button.addEventListener("click", function (event) {
+      if (event.detail === 0) {
+        return;
+      }
+      var rect = image.getBoundingClientRect();
+      set((event.clientX - rect.left) / rect.width, (event.clientY - rect.top) / rect.height);
+    });
+    button.addEventListener("keydown", function (event) {
+      var step = { ArrowLeft: [-0.05, 0], ArrowRight: [0.05, 0], ArrowUp: [0, -0.05], ArrowDown: [0, 0.05] }[event.key];
+      if (step) {
+        event.preventDefault();
+        set(value(x) + step[0], value(y) + step[1]);
+      }
+    });
+    show();
+  }
+
   // ---- Ask before anything that removes pages.
   function enhanceConfirm(form) {
     form.addEventListener("submit", function (event) {
@@ -297,6 +481,8 @@
     document.querySelectorAll("form[data-busy]").forEach(enhanceBusy);
     document.querySelectorAll("form[data-rebuild-progress]").forEach(enhanceRebuild);
     document.querySelectorAll("button[data-print]").forEach(enhancePrint);
+    document.querySelectorAll("form[data-upload]").forEach(enhanceMediaUpload);
+    document.querySelectorAll("[data-focal]").forEach(enhanceFocal);
     var problems = document.querySelector(".bo-alert[tabindex]");
     if (problems) {
       problems.focus();

@@ -37,7 +37,7 @@ public static class FileSniffer
         var bytes = head.AsSpan(0, read);
         if (read == 0)
         {
-            return SniffResult.Refused("the file is empty");
+            return SniffResult.Refused(MediaErrors.Empty, "the file is empty");
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
@@ -71,7 +71,7 @@ public static class FileSniffer
             var brand = Encoding.ASCII.GetString(bytes[8..12]);
             return Mp4Brands.Contains(brand)
                 ? Found("mp4")
-                : SniffResult.Refused($"the video container '{brand.Trim()}' is not accepted (MP4 or WebM)");
+                : SniffResult.Refused(MediaErrors.Container, $"the video container '{brand.Trim()}' is not accepted (MP4 or WebM)", brand.Trim());
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
@@ -92,10 +92,10 @@ public static class FileSniffer
 
         if (text.StartsWith("<svg", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase))
         {
-            return SniffResult.Refused("SVG and XML files are not accepted: they can carry scripts");
+            return SniffResult.Refused(MediaErrors.Svg, "SVG and XML files are not accepted: they can carry scripts");
         }
 
-        return SniffResult.Refused("the file type is not accepted (JPEG, PNG, WebP, GIF, PDF, DOCX, XLSX, MP4, WebM or WebVTT)");
+        return SniffResult.Refused(MediaErrors.Type, "the file type is not accepted (JPEG, PNG, WebP, GIF, PDF, DOCX, XLSX, MP4, WebM or WebVTT)");
     }
 
     public static SniffedType ByExtension(string extension) => Whitelist.First(t => t.Extension == extension);
@@ -111,12 +111,12 @@ public static class FileSniffer
             var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
             if (!names.Contains("[Content_Types].xml"))
             {
-                return SniffResult.Refused("the file is a ZIP archive, not a Word or Excel document");
+                return SniffResult.Refused(MediaErrors.Archive, "the file is a ZIP archive, not a Word or Excel document");
             }
 
             if (names.Any(n => n.EndsWith(".bin", StringComparison.OrdinalIgnoreCase) && n.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)))
             {
-                return SniffResult.Refused("documents with macros are not accepted");
+                return SniffResult.Refused(MediaErrors.Macros, "documents with macros are not accepted");
             }
 
             if (names.Contains("word/document.xml"))
@@ -126,11 +126,11 @@ public static class FileSniffer
 
             return names.Contains("xl/workbook.xml")
                 ? Found("xlsx")
-                : SniffResult.Refused("the file is a ZIP archive, not a Word or Excel document");
+                : SniffResult.Refused(MediaErrors.Archive, "the file is a ZIP archive, not a Word or Excel document");
         }
         catch (InvalidDataException)
         {
-            return SniffResult.Refused("the file looks like a ZIP archive but cannot be read");
+            return SniffResult.Refused(MediaErrors.Archive, "the file looks like a ZIP archive but cannot be read");
         }
         finally
         {
@@ -141,9 +141,11 @@ public static class FileSniffer
 
 public sealed record SniffedType(MediaKind Kind, string ContentType, string Extension, IReadOnlyList<string> NameExtensions);
 
-public sealed record SniffResult(SniffedType? Type, string? Reason)
+public sealed record SniffResult(SniffedType? Type, MediaError? Error)
 {
+    public string? Reason => Error?.Message;
+
     public static SniffResult Accepted(SniffedType type) => new(type, null);
 
-    public static SniffResult Refused(string reason) => new(null, reason);
+    public static SniffResult Refused(string code, string reason, params string[] arguments) => new(null, MediaError.Of(code, reason, arguments));
 }

@@ -30,7 +30,7 @@ public sealed class ImageCodec
     public Configuration Configuration { get; }
 
     /// <summary>Reads only the header: dimensions, or why the image is refused (unreadable, too many pixels, too long a side).</summary>
-    public (int Width, int Height, string? Error) Inspect(Stream stream)
+    public (int Width, int Height, MediaError? Error) Inspect(Stream stream)
     {
         stream.Position = 0;
         IImageInfo? info;
@@ -49,16 +49,25 @@ public sealed class ImageCodec
 
         if (info is null || info.Width <= 0 || info.Height <= 0)
         {
-            return (0, 0, "the image cannot be read: the file is damaged or not really an image");
+            return (0, 0, MediaError.Of(MediaErrors.Damaged, "the image cannot be read: the file is damaged or not really an image"));
         }
 
         if (info.Width > _options.MaxImageSide || info.Height > _options.MaxImageSide || (long)info.Width * info.Height > _options.MaxImagePixels)
         {
-            return (info.Width, info.Height, $"the image is {info.Width} × {info.Height} pixels; at most {_options.MaxImagePixels / 1_000_000} megapixels and {_options.MaxImageSide} pixels a side are accepted");
+            var (width, height, megapixels, side) = (Text(info.Width), Text(info.Height), Text(_options.MaxImagePixels / 1_000_000), Text(_options.MaxImageSide));
+            return (info.Width, info.Height, MediaError.Of(
+                MediaErrors.Dimensions,
+                $"the image is {width} × {height} pixels; at most {megapixels} megapixels and {side} pixels a side are accepted",
+                width,
+                height,
+                megapixels,
+                side));
         }
 
         return (info.Width, info.Height, null);
     }
+
+    private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Decodes a header-checked image. Throws <see cref="InvalidImageContentException"/> on a damaged file.</summary>
     public Image<Rgba32> Load(Stream stream)
@@ -83,7 +92,8 @@ public sealed class ImageCodec
         IImageEncoder encoder = extension switch
         {
             "jpg" or "jpeg" => new JpegEncoder { Quality = quality ?? _options.JpegQuality },
-            "webp" => new WebpEncoder { Quality = quality ?? _options.WebpQuality, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level4 },
+            // Method 2: an 800 px picture in about a sixth of the time of method 4, at the same quality and much the same size.
+            "webp" => new WebpEncoder { Quality = quality ?? _options.WebpQuality, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 },
             "png" => new PngEncoder { CompressionLevel = PngCompressionLevel.DefaultCompression },
             "gif" => new GifEncoder(),
             _ => throw new ArgumentOutOfRangeException(nameof(extension), extension, "Not an image format the site writes."),

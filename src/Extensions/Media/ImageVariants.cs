@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
+using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp.Processing;
 using Spcncl.Hosting;
 
@@ -11,12 +11,22 @@ namespace Spcncl.Media;
 /// <summary>
 /// Processed images (resized, cropped around the focal point, re-encoded), cached on disk under a key of the source
 /// version and the commands. Concurrent requests for the same uncached variant are processed once (single flight);
-/// processing itself is limited to a few images at a time, which bounds CPU and memory.
+/// processing itself waits for the <see cref="ImageProcessingLimit"/> it shares with uploads, which bounds CPU and memory.
+/// A storage or disk failure comes out as <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>, with no
+/// half-written file left in the cache.
+/// <para>
+/// A large photo (a JPEG wider or taller than the widest width the site offers) also gets a <em>working copy</em> in the
+/// cache: the same picture fitted within that width, made once (at upload, from the picture the upload has just
+/// decoded, or at its first variant). Variants no larger than the working copy are made from it, so a 12-megapixel
+/// original is decoded once, not for every width of every srcset. Such a variant has exactly the size it would have
+/// from the original; anything larger, or the full size, is made from the original.
+/// </para>
 /// </summary>
-public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SitePaths paths, IOptions<MediaOptions> options) : IDisposable
+public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SitePaths paths, ImageProcessingLimit limit, IOptions<MediaOptions> options)
 {
+    private const int WorkingCopyQuality = 92;
+
     private readonly ConcurrentDictionary<string, Lazy<Task<ImageVariant?>>> _inFlight = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _processing = new(options.Value.MaxConcurrentProcessing, options.Value.MaxConcurrentProcessing);
     private readonly string _cacheRoot = Path.Combine(paths.Data, "cache", "media");
     private long _processed;
 
@@ -60,38 +70,147 @@ public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SiteP
     private async Task<ImageVariant?> ProduceAsync(MediaItem item, ImageCommand command, string extension, string name, string path)
     {
         // Not the caller's token: other requests may be waiting on this same result.
-        await _processing.WaitAsync();
-        try
+        using (await limit.EnterAsync())
         {
             if (File.Exists(path))
             {
                 return new ImageVariant(path, ContentTypeOf(extension), ETagOf(name));
             }
 
-            await using var source = storage.OpenRead(item.StoredName);
-            if (source is null)
+            using var image = await LoadSourceAsync(item, command);
+            if (image is null)
             {
                 return null;
             }
 
-            using var buffered = new MemoryStream();
-            await source.CopyToAsync(buffered);
-            using var image = codec.Load(buffered);
             Resize(image, item, command);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
-            await using (var output = File.Create(temporary))
+            try
             {
-                codec.Save(image, output, extension, command.Quality);
+                await using (var output = File.Create(temporary))
+                {
+                    codec.Save(image, output, extension, command.Quality);
+                }
+
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch
+            {
+                // A full disk or a failed move: nothing half-written stays in the cache.
+                TryDelete(temporary);
+                throw;
             }
 
-            File.Move(temporary, path, overwrite: true);
             Interlocked.Increment(ref _processed);
             return new ImageVariant(path, ContentTypeOf(extension), ETagOf(name));
         }
-        finally
+    }
+
+    /// <summary>
+    /// Keeps the working copy of a large photo that an upload has just decoded (after its orientation is applied), so its
+    /// first variants need not decode the original again. The caller holds a processing slot. Nothing happens for a
+    /// picture that needs none.
+    /// </summary>
+    /// <param name="storedName">The stored name the upload will have.</param>
+    public async Task KeepWorkingCopyAsync(string storedName, Image image, CancellationToken ct)
+    {
+        if (WorkingSize(storedName, image.Width, image.Height) is not { } size)
         {
-            _processing.Release();
+            return;
+        }
+
+        using var copy = image.Clone(x => x.Resize(new ResizeOptions { Size = size, Mode = ResizeMode.Stretch, Sampler = KnownResamplers.Bicubic }));
+        await SaveWorkingCopyAsync(storedName, copy, ct);
+    }
+
+    /// <summary>The picture to resize: the working copy when it is large enough for the command (made now when missing), otherwise the original.</summary>
+    private async Task<Image?> LoadSourceAsync(MediaItem item, ImageCommand command)
+    {
+        var working = item is { Width: { } width, Height: { } height } ? WorkingSize(item.StoredName, width, height) : null;
+        var fits = working is { } size && (command.Width is not null || command.Height is not null)
+            && (command.Width ?? 0) <= size.Width && (command.Height ?? 0) <= size.Height;
+        var workingPath = WorkingPath(item.StoredName);
+        if (fits && File.Exists(workingPath))
+        {
+            await using var cached = new FileStream(workingPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            return await LoadAsync(cached);
+        }
+
+        await using var source = storage.OpenRead(item.StoredName);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var original = await LoadAsync(source);
+        if (!fits)
+        {
+            return original;
+        }
+
+        // The first variant of a large photo that has no working copy yet (seed media, files from before working copies).
+        using (original)
+        {
+            var copy = original.Clone(x => x.Resize(new ResizeOptions { Size = working!.Value, Mode = ResizeMode.Stretch, Sampler = KnownResamplers.Bicubic }));
+            await SaveWorkingCopyAsync(item.StoredName, copy, CancellationToken.None);
+            return copy;
+        }
+    }
+
+    private async Task<Image> LoadAsync(Stream stream)
+    {
+        using var buffered = new MemoryStream();
+        await stream.CopyToAsync(buffered);
+        return codec.Load(buffered);
+    }
+
+    /// <summary>The size of a photo's working copy (its own shape, fitted within the widest width), or null when it needs none.</summary>
+    private Size? WorkingSize(string storedName, int width, int height)
+    {
+        var side = options.Value.Widths[^1];
+        if (!storedName.EndsWith(".jpg", StringComparison.Ordinal) || Math.Max(width, height) <= side)
+        {
+            return null;
+        }
+
+        var scale = (double)side / Math.Max(width, height);
+        return new Size(Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
+    }
+
+    private string WorkingPath(string storedName) => Path.Combine(_cacheRoot, storedName[..2], Path.GetFileNameWithoutExtension(storedName) + "-work.jpg");
+
+    private async Task SaveWorkingCopyAsync(string storedName, Image copy, CancellationToken ct)
+    {
+        var path = WorkingPath(storedName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var output = File.Create(temporary))
+            {
+                codec.Save(copy, output, "jpg", WorkingCopyQuality);
+                await output.FlushAsync(ct);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next cache clean-up.
         }
     }
 
@@ -131,8 +250,6 @@ public sealed class ImageVariants(IMediaStorage storage, ImageCodec codec, SiteP
 
         image.Mutate(x => x.Resize(resize));
     }
-
-    public void Dispose() => _processing.Dispose();
 
     private static string CacheName(MediaItem item, ImageCommand command, string extension)
     {

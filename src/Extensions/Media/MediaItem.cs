@@ -40,3 +40,6 @@ public enum MediaKind
     Video,
     Captions,
 }
+
+/// <summary>A folder of the media library: a name, inside another folder or at the top (<see cref="ParentId"/> null).</summary>
+public sealed record MediaFolder(int Id, int? ParentId, string Name);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
+using Spcncl.Content.Documents;
 using Spcncl.Content.Notifications;
 using Spcncl.Localization;
 using Spcncl.Persistence;
@@ -13,19 +14,25 @@ using Spcncl.Persistence.Entities;
 namespace Spcncl.Media;
 
 /// <summary>
-/// The one way to add, replace, describe and delete media. Every upload is checked by its content: the size, the
-/// type from its bytes (never its name), image headers before decoding; images are decoded and re-encoded, which
-/// strips EXIF/GPS and anything appended. Files are stored under generated names.
+/// The one way to add, replace, describe, move and delete media, and to keep its folders. Every upload is checked by its
+/// content: the size, the type from its bytes (never its name), image headers before decoding; images are decoded and
+/// re-encoded (within the <see cref="ImageProcessingLimit"/> that variants share), which strips EXIF/GPS and anything
+/// appended. Files are stored under generated names. An item that documents use cannot be deleted.
 /// </summary>
 public sealed class MediaLibrary(
     SiteDbContextFactory dbFactory,
     IMediaStorage storage,
     ImageCodec codec,
+    ImageProcessingLimit limit,
+    ImageVariants variants,
+    IContentService content,
     ContentChangeDispatcher dispatcher,
     SiteCultures cultures,
     IOptions<MediaOptions> options,
     TimeProvider clock)
 {
+    private const int MaxFolderName = 100;
+
     public async Task<MediaAttempt<MediaItem>> UploadAsync(MediaUpload upload, string user, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
@@ -57,26 +64,31 @@ public sealed class MediaLibrary(
     /// </summary>
     internal async Task<(MediaItemEntity? Entity, MediaAttempt<MediaItem>? Error)> AddAsync(SiteDbContext db, MediaUpload upload, string user, CancellationToken ct)
     {
-        if ((Unknown(upload.AltText) ?? Unknown(upload.Caption)) is { } culture)
+        if (FocalPointError(upload.FocalX, upload.FocalY) is { } focal)
         {
-            return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, $"'{culture}' is not a site culture"));
+            return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, focal));
         }
 
-        await using var prepared = await PrepareAsync(upload.Content, upload.FileName, ct, upload.Trusted);
+        if ((Unknown(upload.AltText) ?? Unknown(upload.Caption)) is { } culture)
+        {
+            return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, CultureError(culture)));
+        }
+
+        var key = upload.Key ?? Guid.NewGuid();
+        await using var prepared = await PrepareAsync(upload.Content, upload.FileName, key, 1, ct, upload.Trusted);
         if (prepared.Error is { } error)
         {
             return (null, error);
         }
 
-        var key = upload.Key ?? Guid.NewGuid();
         if (await db.MediaItems.AnyAsync(m => m.Key == key, ct))
         {
-            return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, $"a media item with key {key} already exists"));
+            return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, MediaError.Of(MediaErrors.KeyTaken, $"a media item with key {key} already exists")));
         }
 
         if (upload.FolderId is { } folder && !await db.MediaFolders.AnyAsync(f => f.Id == folder, ct))
         {
-            return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, $"media folder {folder} does not exist"));
+            return (null, MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, FolderMissing(folder)));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -117,10 +129,10 @@ public sealed class MediaLibrary(
         var entity = await db.MediaItems.FirstOrDefaultAsync(m => m.Key == key, ct);
         if (entity is null)
         {
-            return MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, $"media item {key} does not exist");
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, ItemMissing(key));
         }
 
-        await using var prepared = await PrepareAsync(content, fileName, ct);
+        await using var prepared = await PrepareAsync(content, fileName, key, entity.Version + 1, ct);
         if (prepared.Error is { } error)
         {
             return error;
@@ -128,7 +140,8 @@ public sealed class MediaLibrary(
 
         if (prepared.Type!.Kind.ToString() != entity.Kind)
         {
-            return MediaAttempt<MediaItem>.Fail(MediaStatus.Unsupported, $"a {entity.Kind.ToLowerInvariant()} can only be replaced by another {entity.Kind.ToLowerInvariant()}, not a {prepared.Type.Kind.ToString().ToLowerInvariant()}");
+            var (was, now) = (entity.Kind.ToLowerInvariant(), prepared.Type.Kind.ToString().ToLowerInvariant());
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.Unsupported, MediaError.Of(MediaErrors.KindChange, $"a {was} can only be replaced by another {was}, not a {now}", was, now));
         }
 
         var oldName = entity.StoredName;
@@ -153,7 +166,7 @@ public sealed class MediaLibrary(
         catch (DbUpdateConcurrencyException)
         {
             await storage.DeleteAsync(entity.StoredName, CancellationToken.None);
-            return MediaAttempt<MediaItem>.Fail(MediaStatus.Conflict, "someone else replaced this file meanwhile; nothing was overwritten");
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.Conflict, MediaError.Of(MediaErrors.Conflict, "someone else replaced this file meanwhile; nothing was overwritten"));
         }
 
         await storage.DeleteAsync(oldName, ct);
@@ -164,21 +177,21 @@ public sealed class MediaLibrary(
     /// <summary>Changes what an item says about itself: name, alt text and caption per culture, focal point.</summary>
     public async Task<MediaAttempt<MediaItem>> DescribeAsync(Guid key, MediaDescription description, string user, CancellationToken ct = default)
     {
-        if (description.FocalX is < 0 or > 1 || description.FocalY is < 0 or > 1)
+        if (FocalPointError(description.FocalX, description.FocalY) is { } focal)
         {
-            return MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, "the focal point must lie within the image (0 to 1 from the left and the top)");
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, focal);
         }
 
         if ((Unknown(description.AltText) ?? Unknown(description.Caption)) is { } culture)
         {
-            return MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, $"'{culture}' is not a site culture");
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.Invalid, CultureError(culture));
         }
 
         await using var db = dbFactory.CreateDbContext();
         var entity = await db.MediaItems.FirstOrDefaultAsync(m => m.Key == key, ct);
         if (entity is null)
         {
-            return MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, $"media item {key} does not exist");
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, ItemMissing(key));
         }
 
         if (description.Name is { } name)
@@ -212,13 +225,44 @@ public sealed class MediaLibrary(
         return MediaAttempt<MediaItem>.Success(ToItem(entity));
     }
 
+    /// <summary>Puts an item in a folder (or at the top of the library when <paramref name="folderId"/> is null).</summary>
+    public async Task<MediaAttempt<MediaItem>> MoveAsync(Guid key, int? folderId, string user, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var entity = await db.MediaItems.FirstOrDefaultAsync(m => m.Key == key, ct);
+        if (entity is null)
+        {
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, ItemMissing(key));
+        }
+
+        if (folderId is { } folder && !await db.MediaFolders.AnyAsync(f => f.Id == folder, ct))
+        {
+            return MediaAttempt<MediaItem>.Fail(MediaStatus.NotFound, FolderMissing(folder));
+        }
+
+        entity.FolderId = folderId;
+        entity.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        entity.UpdatedBy = user;
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, entity.Id, ct);
+        await dispatcher.DispatchLocalAsync([new ContentChange(ContentChangeKind.RefreshMedia, [entity.Id])], ct);
+        return MediaAttempt<MediaItem>.Success(ToItem(entity));
+    }
+
+    /// <summary>Deletes an item and its file, unless a document (draft or published, in any culture) still refers to it.</summary>
     public async Task<MediaAttempt<Guid>> DeleteAsync(Guid key, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var entity = await db.MediaItems.FirstOrDefaultAsync(m => m.Key == key, ct);
         if (entity is null)
         {
-            return MediaAttempt<Guid>.Fail(MediaStatus.NotFound, $"media item {key} does not exist");
+            return MediaAttempt<Guid>.Fail(MediaStatus.NotFound, ItemMissing(key));
+        }
+
+        if (await content.FindReferencesAsync(key, ct) is { Count: > 0 } users)
+        {
+            var count = users.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return MediaAttempt<Guid>.Fail(MediaStatus.InUse, MediaError.Of(MediaErrors.InUse, $"{count} documents use this file: {string.Join(", ", users.Select(u => u.Id))}", count));
         }
 
         db.MediaItems.Remove(entity);
@@ -228,6 +272,82 @@ public sealed class MediaLibrary(
         await dispatcher.DispatchLocalAsync([new ContentChange(ContentChangeKind.RefreshMedia, [entity.Id])], ct);
         return MediaAttempt<Guid>.Success(key);
     }
+
+    /// <summary>Every folder, for the library's screens (a few hundred at most).</summary>
+    public async Task<IReadOnlyList<MediaFolder>> GetFoldersAsync(CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var rows = await db.MediaFolders.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct);
+        return [.. rows.Select(f => new MediaFolder(f.Id, f.ParentId, f.Name))];
+    }
+
+    /// <summary>Makes a folder at the top of the library or inside another; names are unique among siblings.</summary>
+    public async Task<MediaAttempt<MediaFolder>> CreateFolderAsync(string name, int? parentId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        if (parentId is { } parent && !await db.MediaFolders.AnyAsync(f => f.Id == parent, ct))
+        {
+            return MediaAttempt<MediaFolder>.Fail(MediaStatus.NotFound, FolderMissing(parent));
+        }
+
+        if (await FolderNameErrorAsync(db, name, parentId, null, ct) is { } error)
+        {
+            return MediaAttempt<MediaFolder>.Fail(MediaStatus.Invalid, error);
+        }
+
+        var entity = new MediaFolderEntity { Name = CleanFolderName(name), ParentId = parentId };
+        db.MediaFolders.Add(entity);
+        await db.SaveChangesAsync(ct);
+        return MediaAttempt<MediaFolder>.Success(new MediaFolder(entity.Id, entity.ParentId, entity.Name));
+    }
+
+    public async Task<MediaAttempt<MediaFolder>> RenameFolderAsync(int id, string name, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var entity = await db.MediaFolders.FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (entity is null)
+        {
+            return MediaAttempt<MediaFolder>.Fail(MediaStatus.NotFound, FolderMissing(id));
+        }
+
+        if (await FolderNameErrorAsync(db, name, entity.ParentId, id, ct) is { } error)
+        {
+            return MediaAttempt<MediaFolder>.Fail(MediaStatus.Invalid, error);
+        }
+
+        entity.Name = CleanFolderName(name);
+        await db.SaveChangesAsync(ct);
+        return MediaAttempt<MediaFolder>.Success(new MediaFolder(entity.Id, entity.ParentId, entity.Name));
+    }
+
+    private static async Task<MediaError?> FolderNameErrorAsync(SiteDbContext db, string name, int? parentId, int? self, CancellationToken ct)
+    {
+        var cleaned = CleanFolderName(name);
+        if (cleaned.Length == 0 || cleaned.Length > MaxFolderName)
+        {
+            var most = MaxFolderName.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return MediaError.Of(MediaErrors.FolderName, $"a folder needs a name of 1 to {most} characters", most);
+        }
+
+        var siblings = await db.MediaFolders.AsNoTracking().Where(f => f.ParentId == parentId && f.Id != self).Select(f => f.Name).ToListAsync(ct);
+        return siblings.FirstOrDefault(s => string.Equals(s, cleaned, StringComparison.OrdinalIgnoreCase)) is { } taken
+            ? MediaError.Of(MediaErrors.FolderTaken, $"there is already a folder called '{taken}' here", taken)
+            : null;
+    }
+
+    private static string CleanFolderName(string name) => new string([.. (name ?? "").Where(c => !char.IsControl(c))]).Trim();
+
+    /// <summary>Null when the point lies within the image (0 to 1 from the left and the top, or not set).</summary>
+    private static MediaError? FocalPointError(double? x, double? y) =>
+        x is { } fx && !(fx is >= 0 and <= 1) || y is { } fy && !(fy is >= 0 and <= 1)
+            ? MediaError.Of(MediaErrors.Focal, "the focal point must lie within the image (0 to 1 from the left and the top)")
+            : null;
+
+    private static MediaError CultureError(string culture) => MediaError.Of(MediaErrors.Culture, $"'{culture}' is not a site culture", culture);
+
+    private static MediaError ItemMissing(Guid key) => MediaError.Of(MediaErrors.NotFound, $"media item {key} does not exist");
+
+    private static MediaError FolderMissing(int id) => MediaError.Of(MediaErrors.FolderNotFound, $"media folder {id} does not exist");
 
     internal static MediaItem ToItem(MediaItemEntity entity) => new(
         entity.Id,
@@ -266,7 +386,7 @@ public sealed class MediaLibrary(
     }
 
     /// <summary>Copies the upload aside within the size limit, identifies it by content and, for images, re-encodes it.</summary>
-    private async Task<PreparedUpload> PrepareAsync(Stream content, string fileName, CancellationToken ct, bool trusted = false)
+    private async Task<PreparedUpload> PrepareAsync(Stream content, string fileName, Guid key, int version, CancellationToken ct, bool trusted = false)
     {
         var limit = options.Value.MaxUploadBytes;
         var raw = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -279,7 +399,7 @@ public sealed class MediaLibrary(
             total += read;
             if (total > limit)
             {
-                prepared.Error = MediaAttempt<MediaItem>.Fail(MediaStatus.TooLarge, $"the file is larger than the {limit / 1024 / 1024} MB allowed");
+                prepared.Error = MediaAttempt<MediaItem>.Fail(MediaStatus.TooLarge, TooLarge(limit));
                 return prepared;
             }
 
@@ -289,14 +409,15 @@ public sealed class MediaLibrary(
         var sniffed = FileSniffer.Detect(raw);
         if (sniffed.Type is not { } type)
         {
-            prepared.Error = MediaAttempt<MediaItem>.Fail(MediaStatus.Unsupported, sniffed.Reason!);
+            prepared.Error = MediaAttempt<MediaItem>.Fail(MediaStatus.Unsupported, sniffed.Error!);
             return prepared;
         }
 
         var claimed = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
         if (claimed.Length > 0 && !type.NameExtensions.Contains(claimed))
         {
-            prepared.Error = MediaAttempt<MediaItem>.Fail(MediaStatus.Unsupported, $"the file is a {type.Extension.ToUpperInvariant()} but its name ends in .{claimed}: rename it or upload the right file");
+            var real = type.Extension.ToUpperInvariant();
+            prepared.Error = MediaAttempt<MediaItem>.Fail(MediaStatus.Unsupported, MediaError.Of(MediaErrors.Renamed, $"the file is a {real} but its name ends in .{claimed}: rename it or upload the right file", real, claimed));
             return prepared;
         }
 
@@ -304,7 +425,7 @@ public sealed class MediaLibrary(
         var problem = type.Kind switch
         {
             MediaKind.Image when trusted => InspectOnly(prepared),
-            MediaKind.Image => ReencodeImage(prepared),
+            MediaKind.Image => await ReencodeImageAsync(prepared, StoredName(key, version, type.Extension), ct),
             MediaKind.Document when type.Extension == "pdf" => CheckPdf(raw),
             MediaKind.Captions => CheckCaptions(raw),
             _ => null,
@@ -322,7 +443,14 @@ public sealed class MediaLibrary(
         return prepared;
     }
 
-    private string? InspectOnly(PreparedUpload prepared)
+    /// <summary>The refusal of a file above <paramref name="limit"/> bytes, in whole megabytes (the back office's 413 uses it too).</summary>
+    public static MediaError TooLarge(long limit)
+    {
+        var megabytes = Math.Max(1, limit / 1024 / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return MediaError.Of(MediaErrors.TooLarge, $"the file is larger than the {megabytes} MB allowed", megabytes);
+    }
+
+    private MediaError? InspectOnly(PreparedUpload prepared)
     {
         var (width, height, error) = codec.Inspect(prepared.Raw);
         prepared.Width = width;
@@ -330,7 +458,7 @@ public sealed class MediaLibrary(
         return error;
     }
 
-    private string? ReencodeImage(PreparedUpload prepared)
+    private async Task<MediaError?> ReencodeImageAsync(PreparedUpload prepared, string storedName, CancellationToken ct)
     {
         var (width, height, error) = codec.Inspect(prepared.Raw);
         if (error is not null)
@@ -338,6 +466,8 @@ public sealed class MediaLibrary(
             return error;
         }
 
+        // Decoding is what costs memory: uploads wait for a slot like variants do.
+        using var slot = await limit.EnterAsync(ct);
         try
         {
             using var image = codec.Load(prepared.Raw);
@@ -347,16 +477,30 @@ public sealed class MediaLibrary(
             prepared.Output = output;
             prepared.Width = image.Width;
             prepared.Height = image.Height;
+            await KeepWorkingCopyAsync(storedName, image, ct);
             return null;
         }
         catch (Exception ex) when (ex is ImageFormatException or InvalidImageContentException or NotSupportedException)
         {
-            return $"the image cannot be read ({width} × {height} declared): the file is damaged";
+            return MediaError.Of(MediaErrors.Damaged, $"the image cannot be read ({width} × {height} declared): the file is damaged");
+        }
+    }
+
+    /// <summary>A large photo's working copy, made while it is decoded anyway (see <see cref="ImageVariants"/>).</summary>
+    private async Task KeepWorkingCopyAsync(string storedName, Image image, CancellationToken ct)
+    {
+        try
+        {
+            await variants.KeepWorkingCopyAsync(storedName, image, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only a head start: the first variant makes the working copy if it could not be kept now.
         }
     }
 
     /// <summary>A PDF must end like one and must not double as an archive or a web page (polyglots).</summary>
-    private static string? CheckPdf(FileStream raw)
+    private static MediaError? CheckPdf(FileStream raw)
     {
         var length = raw.Length;
         var tail = new byte[(int)Math.Min(2048, length)];
@@ -368,21 +512,21 @@ public sealed class MediaLibrary(
         raw.Position = 0;
         if (tail.AsSpan().IndexOf("%%EOF"u8) < 0)
         {
-            return "the PDF is incomplete (no end-of-file marker)";
+            return MediaError.Of(MediaErrors.PdfIncomplete, "the PDF is incomplete (no end-of-file marker)");
         }
 
         if (tail.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x50, 0x4B, 0x05, 0x06]) >= 0)
         {
-            return "the PDF also carries a ZIP archive: polyglot files are not accepted";
+            return MediaError.Of(MediaErrors.Polyglot, "the PDF also carries a ZIP archive: polyglot files are not accepted");
         }
 
         var text = Encoding.Latin1.GetString(head);
         return text.Contains("<html", StringComparison.OrdinalIgnoreCase) || text.Contains("<script", StringComparison.OrdinalIgnoreCase)
-            ? "the PDF also carries web page markup: polyglot files are not accepted"
+            ? MediaError.Of(MediaErrors.Polyglot, "the PDF also carries web page markup: polyglot files are not accepted")
             : null;
     }
 
-    private static string? CheckCaptions(FileStream raw)
+    private static MediaError? CheckCaptions(FileStream raw)
     {
         try
         {
@@ -392,7 +536,7 @@ public sealed class MediaLibrary(
         }
         catch (DecoderFallbackException)
         {
-            return "a WebVTT caption file must be UTF-8 text";
+            return MediaError.Of(MediaErrors.Captions, "a WebVTT caption file must be UTF-8 text");
         }
         finally
         {
@@ -479,9 +623,12 @@ public sealed record MediaAttempt<T>(MediaStatus Status, T? Value, string? Messa
 {
     public bool Succeeded => Status == MediaStatus.Success;
 
+    /// <summary>Why it failed, for screens to say in their reader's language; null on success.</summary>
+    public MediaError? Error { get; init; }
+
     public static MediaAttempt<T> Success(T value) => new(MediaStatus.Success, value, null);
 
-    public static MediaAttempt<T> Fail(MediaStatus status, string message) => new(status, default, message);
+    public static MediaAttempt<T> Fail(MediaStatus status, MediaError error) => new(status, default, error.Message) { Error = error };
 
     public override string ToString() => Succeeded ? "Success" : $"{Status}: {Message}";
 }

@@ -17,6 +17,7 @@ public sealed class MediaLoader(SiteDbContextFactory dbFactory, MediaSigningKey 
 
     public async Task LoadAsync(CancellationToken ct)
     {
+        // Reading the options validates Site:Media (MediaOptionsValidator): a bad value stops start-up here, named.
         if (options.Value.SigningKey is { Length: > 0 } configured)
         {
             signingKey.Set(DecodeKey(configured));

@@ -61,6 +61,7 @@ public static class BackOfficeHost
         services.AddScoped<Editing.EditorBuilder>();
         services.AddSingleton<Operations.DecisionListUploads>();
         services.AddSingleton<Operations.HealthProbe>();
+        services.AddSingleton<StreamedUpload>();
         return services;
     }
 

@@ -70,16 +70,20 @@ public sealed partial class BackOfficeSession
         }
     }
 
-    /// <summary>Makes (once per site) a user with the role, and a start node when given, and signs them in afresh.</summary>
-    public static async Task<BackOfficeSession> SignInAsync(SiteFactory site, string role, Guid? startNode = null, string? email = null)
+    /// <summary>
+    /// Makes (once per site) a user with the role, and a start node when given, and signs them in afresh.
+    /// <paramref name="uiCulture"/> is the language of the screens for a user made here (<c>vi</c> or <c>en</c>);
+    /// each language has its own account.
+    /// </summary>
+    public static async Task<BackOfficeSession> SignInAsync(SiteFactory site, string role, Guid? startNode = null, string? email = null, string uiCulture = "en")
     {
-        email ??= $"{role.ToLowerInvariant()}{(startNode is null ? "" : "-" + startNode.Value.ToString("N")[..8])}@test.example";
+        email ??= $"{role.ToLowerInvariant()}{(startNode is null ? "" : "-" + startNode.Value.ToString("N")[..8])}{(uiCulture == "en" ? "" : "-" + uiCulture)}@test.example";
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<BackOfficeUsers>();
             if (await users.FindAsync(email) is null)
             {
-                var (user, errors) = await users.CreateAsync(email, role, Password, [role], "en", startNode);
+                var (user, errors) = await users.CreateAsync(email, role, Password, [role], uiCulture, startNode);
                 Assert.True(user is not null, string.Join("; ", errors));
             }
         }
@@ -174,6 +178,45 @@ public sealed partial class BackOfficeSession
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         content.Add(file, field, fileName);
         return await Client.PostAsync(url, content);
+    }
+
+    /// <summary>
+    /// Posts files as a multipart form under the field <c>files</c>, as the form without script sends it (the token
+    /// first), or as the page's script does (<paramref name="asScript"/>: the token also in a header, JSON asked for).
+    /// No token when <paramref name="tokenFrom"/> is null; the token after the files with <paramref name="tokenAfterFiles"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadFilesAsync(string url, string? tokenFrom, IEnumerable<(string FileName, byte[] Bytes)> files, bool asScript = false, bool tokenAfterFiles = false)
+    {
+        var token = tokenFrom is null ? null : await TokenAsync(tokenFrom);
+        using var form = new MultipartFormDataContent();
+        if (token is not null && !tokenAfterFiles)
+        {
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+        }
+
+        foreach (var (fileName, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "files", fileName);
+        }
+
+        if (token is not null && tokenAfterFiles)
+        {
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        if (asScript)
+        {
+            request.Headers.Accept.ParseAdd("application/json");
+            if (token is not null)
+            {
+                request.Headers.Add("RequestVerificationToken", token);
+            }
+        }
+
+        return await Client.SendAsync(request);
     }
 
     /// <summary>The fields an editor screen posts as it stands: every input, textarea and selected option with a name.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spcncl.Persistence;
 
 namespace Spcncl.Tests.Fixtures;
@@ -18,6 +19,9 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>The site's clock: real time unless a test sets it (reset it when done; tests of a class share the site).</summary>
     public ManualClock Clock { get; } = new();
+
+    /// <summary>What the site logged at warning level and above.</summary>
+    public LogRecorder Logs { get; } = new();
 
     /// <summary>How many public form posts one address may make in the window.</summary>
     protected virtual int PublicFormsLimit => 10_000;
@@ -54,6 +58,7 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Site:PublicForms:PermitLimit", PublicFormsLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Site:SignInPermitLimit", "10000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -98,7 +98,16 @@ public sealed class TestEngine : IAsyncDisposable
         var engine = new TestEngine(provider2, database, sharedDatabase is null, usync);
         if (initialise)
         {
-            await provider2.GetRequiredService<SiteInitializer>().InitializeAsync();
+            try
+            {
+                await provider2.GetRequiredService<SiteInitializer>().InitializeAsync();
+            }
+            catch
+            {
+                // A start-up that fails (a test of a bad setting) leaves nothing behind.
+                await engine.DisposeAsync();
+                throw;
+            }
         }
 
         return engine;

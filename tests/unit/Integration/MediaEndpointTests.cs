@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -196,6 +197,134 @@ public sealed class MediaEndpointTests(SqliteSiteFactory site) : IClassFixture<S
             Assert.Equal(int.Parse(candidate[1].TrimEnd('w'), System.Globalization.CultureInfo.InvariantCulture), image!.Width);
             Assert.Equal(image.Width * 3 / 4, image.Height);
         }
+    }
+
+    [Fact]
+    public async Task ALargePhoto_IsResizedFromAWorkingCopy_WithTheSizesAndFocalPointTheOriginalWouldGive()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(3200, 1800, markX: 0.88, markY: 0.5), "large.jpg", focalX: 0.88, focalY: 0.5);
+        var cache = Path.Combine(site.Services.GetRequiredService<Spcncl.Hosting.SitePaths>().Data, "cache", "media", item.StoredName[..2]);
+        var working = Path.Combine(cache, Path.GetFileNameWithoutExtension(item.StoredName) + "-work.jpg");
+        Assert.True(File.Exists(working), "the upload kept no working copy");
+        var kept = Image.Identify(working);
+        Assert.Equal((1600, 900), (kept.Width, kept.Height));
+
+        var (_, square) = await GetImageAsync(Urls.Image(item, new ImageCommand(400, 400, FitMode.Crop, OutputFormat.Png)));
+        var (_, widest) = await GetImageAsync(Urls.Image(item, new ImageCommand(1600, null, FitMode.Max, OutputFormat.Jpeg)));
+        var (_, larger) = await GetImageAsync(Urls.Image(item, new ImageCommand(2400, 1200, FitMode.Crop, OutputFormat.Jpeg)));
+        File.Delete(working);
+        var (_, again) = await GetImageAsync(Urls.Image(item, new ImageCommand(800, 450, FitMode.Crop, OutputFormat.Jpeg)));
+
+        Assert.Equal((400, 400), (square!.Width, square.Height));
+        Assert.InRange(TestImages.FindMark(square)!.Value.Y, 0.4, 0.6);
+        Assert.Equal((1600, 900), (widest!.Width, widest.Height));
+        Assert.Equal((2400, 1200), (larger!.Width, larger.Height));
+        Assert.Equal((800, 450), (again!.Width, again.Height));
+        Assert.True(File.Exists(working), "the first variant without a working copy did not make one");
+    }
+
+    [Fact]
+    public async Task MissingFile_Answers404_AndIsNotCachedForAYear()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(400, 300), "gone.jpg");
+        await site.Services.GetRequiredService<IMediaStorage>().DeleteAsync(item.StoredName, CancellationToken.None);
+
+        var original = await site.Browser().GetAsync(MediaUrls.Original(item));
+        var (variant, _) = await GetImageAsync(Urls.Image(item, new ImageCommand(200, 150)));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (original.StatusCode, variant.StatusCode));
+        Assert.DoesNotContain("immutable", original.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("immutable", variant.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVersionAboveTheCurrentOne_Is404_NotARedirect()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(400, 300), "future.jpg");
+        var future = MediaUrls.Original(item).Replace($"/{item.Version}/", $"/{item.Version + 1}/", StringComparison.Ordinal);
+
+        var response = await site.Browser().GetAsync(future);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("immutable", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("image/webp;q=0, */*", "image/jpeg")]
+    [InlineData("image/webp; q=0.0, image/*;q=0.8", "image/jpeg")]
+    [InlineData("image/jpeg, */*;q=0.5", "image/jpeg")]
+    [InlineData("image/avif, image/webp;q=0.8, */*;q=0.5", "image/webp")]
+    [InlineData("IMAGE/WEBP", "image/webp")]
+    public async Task AutoFormat_FollowsTheQualitiesOfAccept(string accept, string expected)
+    {
+        var item = await UploadAsync(TestImages.Jpeg(600, 400), "negotiated.jpg");
+
+        var (response, _) = await GetImageAsync(Urls.Image(item, new ImageCommand(300, null, FitMode.Max, OutputFormat.Auto)), accept);
+
+        Assert.Equal(expected, response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task ADiskErrorWhileMakingAVariant_Answers503WithALogLine_NeverAnUnhandledError()
+    {
+        var item = await UploadAsync(TestImages.Jpeg(800, 600), "disk.jpg");
+        var cache = Path.Combine(site.Services.GetRequiredService<Spcncl.Hosting.SitePaths>().Data, "cache", "media");
+        var aside = cache + ".aside";
+        if (Directory.Exists(cache))
+        {
+            Directory.Move(cache, aside);
+        }
+
+        // A file where the cache folder should be: creating the variant's folder fails as on a broken disk.
+        await File.WriteAllTextAsync(cache, "not a folder");
+        HttpResponseMessage response;
+        try
+        {
+            (response, _) = await GetImageAsync(Urls.Image(item, new ImageCommand(333, 222, FitMode.Crop, OutputFormat.Jpeg)));
+        }
+        finally
+        {
+            File.Delete(cache);
+            if (Directory.Exists(aside))
+            {
+                Directory.Move(aside, cache);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.DoesNotContain("immutable", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Contains(site.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains(item.Key.ToString(), StringComparison.Ordinal) && e.Exception is IOException);
+        var (retried, _) = await GetImageAsync(Urls.Image(item, new ImageCommand(333, 222, FitMode.Crop, OutputFormat.Jpeg)));
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
+
+    public static TheoryData<string> HostileNames() =>
+    [
+        "..\\..\\appsettings.json",
+        "..%5c..%5cappsettings.json",
+        "%2e%2e%2f%2e%2e%2fappsettings.json",
+        "%252e%252e%252fappsettings.json",
+        "..%2F..%2Fappsettings.json",
+        "x.jpg%00.json",
+        "x.JPG",
+        "x.jpg.exe",
+        "x.json",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileNames))]
+    public async Task AValidKeyAndVersionWithAHostileName_Is404(string name)
+    {
+        var item = await UploadAsync(TestImages.Jpeg(200, 150), "named.jpg");
+        var prefix = $"{MediaUrls.Prefix}/{item.Key:N}/{item.Version}/";
+
+        // Straight to the server, past HttpClient's own clean-up of paths (which would turn \ into / and fold dot segments).
+        var hostile = await site.Server.SendAsync(c => { c.Request.Method = HttpMethods.Get; c.Request.Path = new PathString(prefix + name); });
+        var valid = await site.Server.SendAsync(c => { c.Request.Method = HttpMethods.Get; c.Request.Path = new PathString(MediaUrls.Original(item)); });
+
+        Assert.Equal(StatusCodes.Status404NotFound, hostile.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, valid.Response.StatusCode);
     }
 
     public static TheoryData<string> HostilePaths() =>

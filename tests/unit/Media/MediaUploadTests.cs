@@ -147,6 +147,55 @@ public sealed class MediaUploadTests : IAsyncLifetime
         Assert.Equal(MediaStatus.Unsupported, (await Library.ReplaceAsync(item.Key, new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")), "c.pdf", "editor")).Status);
     }
 
+    [Theory]
+    [InlineData(1.5, 0.5)]
+    [InlineData(0.5, -0.1)]
+    [InlineData(double.NaN, 0.5)]
+    public async Task Upload_WithAFocalPointOutsideTheImage_IsInvalid(double x, double y)
+    {
+        var before = _engine.Get<MediaIndex>().Count;
+
+        var result = await Library.UploadAsync(new MediaUpload(new MemoryStream(TestImages.Jpeg(400, 300)), "focal.jpg") { FocalX = x, FocalY = y }, "editor");
+
+        Assert.Equal((MediaStatus.Invalid, MediaErrors.Focal), (result.Status, result.Error!.Code));
+        Assert.Equal(before, _engine.Get<MediaIndex>().Count);
+    }
+
+    [Fact]
+    public async Task Describe_WithAFocalPointThatIsNotANumber_IsInvalid()
+    {
+        var item = ContentValues.Ok(await UploadAsync(TestImages.Jpeg(400, 300), "a.jpg"));
+
+        var result = await Library.DescribeAsync(item.Key, new MediaDescription(FocalX: double.NaN, FocalY: 0.5), "editor");
+
+        Assert.Equal(MediaStatus.Invalid, result.Status);
+    }
+
+    [Fact]
+    public async Task UploadsAndVariants_WaitForTheSameProcessingLimit()
+    {
+        var existing = ContentValues.Ok(await UploadAsync(TestImages.Jpeg(800, 600), "source.jpg"));
+        var limit = _engine.Get<ImageProcessingLimit>();
+        var slots = new List<IDisposable>();
+        for (var i = 0; i < limit.Capacity; i++)
+        {
+            slots.Add(await limit.EnterAsync());
+        }
+
+        var upload = UploadAsync(TestImages.Jpeg(800, 600), "waiting.jpg");
+        var variant = _engine.Get<ImageVariants>().GetAsync(existing, new ImageCommand(200, 150), "jpg", CancellationToken.None);
+        await Task.Delay(500);
+        var (uploadWaited, variantWaited) = (!upload.IsCompleted, !variant.IsCompleted);
+        slots.ForEach(s => s.Dispose());
+
+        Assert.True(uploadWaited, "the upload was re-encoded while every processing slot was taken");
+        Assert.True(variantWaited, "the variant was made while every processing slot was taken");
+        Assert.True((await upload).Succeeded);
+        Assert.NotNull(await variant);
+        Assert.Equal(0, limit.Active);
+        Assert.InRange(limit.Peak, 1, limit.Capacity);
+    }
+
     private static byte[] ZipWith(params string[] entries)
     {
         using var output = new MemoryStream();

@@ -37,7 +37,7 @@ public sealed partial class ConsistencyTests
         Assert.Equal(
             [
                 "BackOffice.Dictionary.Error.", "BackOffice.Health.Overall.", "BackOffice.Health.State.", "BackOffice.Inbox.", "BackOffice.Inbox.About.",
-                "BackOffice.Inbox.Message.", "BackOffice.Inbox.State.", "BackOffice.Redirects.Done.", "BackOffice.Redirects.Error.", "BackOffice.Registry.Error.",
+                "BackOffice.Inbox.Message.", "BackOffice.Inbox.State.", "BackOffice.Media.Error.", "BackOffice.Redirects.Done.", "BackOffice.Redirects.Error.", "BackOffice.Registry.Error.",
                 "BackOffice.Role.", "BackOffice.Saved.", "BackOffice.State.", "BackOffice.Users.Done.", "Form.Error.", "Registry.Status.", "Search.Kind.",
             ],
             prefixes);
@@ -63,7 +63,8 @@ public sealed partial class ConsistencyTests
             .Concat(Spcncl.Site.BackOffice.Operations.InboxListView.HandledChoices.Select(c => "BackOffice.Inbox.State." + (c.Length == 0 ? "all" : c)))
             .Concat(Enum.GetNames<Spcncl.Site.BackOffice.Operations.HealthState>().SelectMany(s => (string[])[$"BackOffice.Health.Overall.{s}", $"BackOffice.Health.State.{s}"]))
             .Concat(new[] { "Database", "Search", "Snapshot" }.SelectMany(c => Enum.GetNames<Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus>().Select(s => $"BackOffice.Health.{c}.{s}")))
-            .Concat(Spcncl.Site.BackOffice.SettingsController.Pages.SelectMany(p => (string[])[$"BackOffice.{p.Name}.Title", $"BackOffice.{p.Name}.Intro"]));
+            .Concat(Spcncl.Site.BackOffice.SettingsController.Pages.SelectMany(p => (string[])[$"BackOffice.{p.Name}.Title", $"BackOffice.{p.Name}.Intro"]))
+            .Concat(Spcncl.Media.MediaErrors.All.Select(c => "BackOffice.Media.Error." + c));
         var defined = Folder.Dictionary.Where(e => e.Culture == "en").Select(e => e.Key).ToHashSet();
 
         Assert.All(built, key => Assert.True(defined.Contains(key), $"{key} is missing from the dictionary"));

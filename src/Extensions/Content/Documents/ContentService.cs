@@ -71,6 +71,46 @@ public sealed class ContentService(
             variants[r.Id].ToDictionary(v => v.Culture, v => new VariantSummary(v.Name, v.IsPublished, v.Edited, v.UpdatedUtc, v.UpdatedBy), StringComparer.Ordinal)))];
     }
 
+    public async Task<IReadOnlyList<DocumentReference>> FindReferencesAsync(Guid key, CancellationToken ct = default)
+    {
+        // The database narrows by text (the key with or without hyphens, any case); each candidate is then read as JSON,
+        // which also says where the key appears and drops chance matches.
+        var (withHyphens, plain) = (key.ToString("D"), key.ToString("N"));
+        await using var db = dbFactory.CreateDbContext();
+
+        // ToLower and Contains here become SQL (lower(), instr/strpos) on both providers; no .NET culture is involved.
+#pragma warning disable CA1304, CA1311, CA1862
+        var candidates = await db.Documents.AsNoTracking().Include(d => d.Cultures)
+            .Where(d => d.SharedValues.ToLower().Contains(withHyphens) || d.SharedValues.ToLower().Contains(plain)
+                || (d.PublishedSharedValues != null && (d.PublishedSharedValues.ToLower().Contains(withHyphens) || d.PublishedSharedValues.ToLower().Contains(plain)))
+                || d.Cultures.Any(c => c.Values.ToLower().Contains(withHyphens) || c.Values.ToLower().Contains(plain)
+                    || (c.PublishedValues != null && (c.PublishedValues.ToLower().Contains(withHyphens) || c.PublishedValues.ToLower().Contains(plain)))))
+            .OrderBy(d => d.Id)
+            .ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+
+        var references = new List<DocumentReference>();
+        foreach (var document in candidates)
+        {
+            var places = new List<ReferencePlace>();
+            places.AddRange(ContentReferences.Aliases(document.SharedValues, key).Select(alias => new ReferencePlace(alias, null, false)));
+            places.AddRange(ContentReferences.Aliases(document.PublishedSharedValues, key).Select(alias => new ReferencePlace(alias, null, true)));
+            foreach (var culture in document.Cultures.OrderBy(c => c.Culture, StringComparer.Ordinal))
+            {
+                places.AddRange(ContentReferences.Aliases(culture.Values, key).Select(alias => new ReferencePlace(alias, culture.Culture, false)));
+                places.AddRange(ContentReferences.Aliases(culture.PublishedValues, key).Select(alias => new ReferencePlace(alias, culture.Culture, true)));
+            }
+
+            if (places.Count > 0)
+            {
+                var names = document.Cultures.OrderBy(c => c.Culture, StringComparer.Ordinal).ToDictionary(c => c.Culture, c => c.Name, StringComparer.Ordinal);
+                references.Add(new DocumentReference(document.Id, document.Key, document.ContentType, document.Trashed, names, places));
+            }
+        }
+
+        return references;
+    }
+
     public Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct = default) =>
         RunAsync((w, c) => w.CreateAsync(request, user, c), ct);
 

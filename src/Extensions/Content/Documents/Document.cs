@@ -75,3 +75,13 @@ public sealed record DocumentSummary(int Id, Guid Key, int? ParentId, int SortOr
 
 /// <param name="Edited">The draft differs from what is published.</param>
 public sealed record VariantSummary(string Name, bool IsPublished, bool Edited, DateTime UpdatedUtc, string UpdatedBy);
+
+/// <summary>A document that names a key in its values (see <see cref="IContentService.FindReferencesAsync"/>): where it sits, its names, and where the key appears.</summary>
+public sealed record DocumentReference(int Id, Guid Key, string ContentType, bool Trashed, IReadOnlyDictionary<string, string> Names, IReadOnlyList<ReferencePlace> Places)
+{
+    /// <summary>The name in a culture, or in the first culture it has.</summary>
+    public string NameIn(string culture) => Names.TryGetValue(culture, out var name) ? name : Names.Values.FirstOrDefault() ?? "";
+}
+
+/// <summary>One property that names the key: in a culture (null for a shared value), in the draft or in what is published.</summary>
+public sealed record ReferencePlace(string Alias, string? Culture, bool Published);

@@ -21,6 +21,13 @@ public interface IContentService
     /// </summary>
     Task<IReadOnlyList<DocumentSummary>> ListAsync(IReadOnlyCollection<string>? types = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// The documents (the recycle bin's included, marked) whose values name <paramref name="key"/>: a picked media item
+    /// or document, in drafts or published values, in any culture or shared, inside lists, key-value rows and texts.
+    /// Each comes with where: property, culture, draft or published. For "used by" and for refusing to delete what is used.
+    /// </summary>
+    Task<IReadOnlyList<DocumentReference>> FindReferencesAsync(Guid key, CancellationToken ct = default);
+
     Task<ContentAttempt<Document>> CreateAsync(CreateDocumentRequest request, string user, CancellationToken ct = default);
 
     Task<ContentAttempt<Document>> SaveAsync(SaveDocumentRequest request, string user, CancellationToken ct = default);
