@@ -19,9 +19,21 @@ public sealed class BackOfficeJourneyTests(SiteServer site, Browser browser)
     {
         var marker = $"Zephyr{Guid.NewGuid().ToString("N")[..6]}";
 
-        // A press officer (screens in Vietnamese) writes the article in Vietnamese and saves a draft.
+        // A press officer (screens in Vietnamese) uploads the article's photo and describes it in both languages ...
         await using var press = await states.ContextAsync(BackOfficeStates.Press);
         var page = await press.NewPageAsync();
+        var photo = $"{marker.ToLowerInvariant()}-le-ra-mat";
+        await page.GotoAsync("/backoffice/media");
+        await page.Locator("#media-files").SetInputFilesAsync(new FilePayload { Name = photo + ".png", MimeType = "image/png", Buffer = TestPng.Make(1200, 800) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
+        await page.Locator("[data-upload-list] .bo-upload-ok a").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(photo);
+        await page.Locator("#alt-vi").FillAsync($"Lễ ra mắt sản phẩm {marker}");
+        await page.Locator("#alt-en").FillAsync($"The launch of the {marker} product");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".bo-success")).ToHaveTextAsync("Đã lưu.");
+
+        // ... then writes the article in Vietnamese with that photo as its cover, and saves a draft.
         await page.GotoAsync("/backoffice/content");
         await OpenChildrenAsync(page, "Trang chủ");
         await OpenChildrenAsync(page, "Tin tức");
@@ -34,7 +46,7 @@ public sealed class BackOfficeJourneyTests(SiteServer site, Browser browser)
         await page.Locator("#shared-publishDate").FillAsync("2026-12-01T10:00");
         await page.Locator("#shared-category").SelectOptionAsync("news");
         await page.Locator(".bo-media-picker summary").First.ClickAsync();
-        await page.Locator(".bo-media-grid input[type=radio]").Nth(1).CheckAsync();
+        await page.Locator(".bo-media-grid").First.GetByLabel(photo, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).ClickAsync();
         await Expect(page.Locator(".bo-success")).ToBeVisibleAsync();
         var editorUrl = new Uri(page.Url).AbsolutePath;
@@ -75,8 +87,12 @@ public sealed class BackOfficeJourneyTests(SiteServer site, Browser browser)
         var publicPage = await visitor.NewPageAsync();
         await publicPage.GotoAsync(live.Single(u => u.StartsWith("/en/", StringComparison.Ordinal)));
         await Expect(publicPage.Locator("h1")).ToHaveTextAsync($"{marker} launches a new product");
+        await Expect(publicPage.Locator(".article-cover img")).ToHaveAttributeAsync("alt", $"The launch of the {marker} product");
         await publicPage.GotoAsync(live.Single(u => u.StartsWith("/vi/", StringComparison.Ordinal)));
         await Expect(publicPage.Locator("h1")).ToHaveTextAsync($"Doanh nghiệp {marker} ra mắt sản phẩm mới");
+        var cover = publicPage.Locator(".article-cover img");
+        await Expect(cover).ToHaveAttributeAsync("alt", $"Lễ ra mắt sản phẩm {marker}");
+        Assert.True(await cover.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0, () => false)"), "the cover photo did not load");
         await publicPage.GotoAsync($"/en/search?q={marker.ToLowerInvariant()}");
         await Expect(publicPage.Locator(".search-hit h3")).ToContainTextAsync($"{marker} launches a new product");
         using var http = new HttpClient();
