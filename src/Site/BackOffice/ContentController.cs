@@ -77,19 +77,34 @@ public sealed class ContentController(
         return View("~/Views/BackOffice/Content/Browse.cshtml", new BrowseView(node, Crumbs(tree, node?.Id, shown, includeSelf: true), children, allowed, children.Any(c => c.CanSort), shown));
     }
 
-    [HttpGet("create")]
-    public async Task<IActionResult> Create(int? parent, string type)
+    /// <summary>
+    /// The tree and the type of a new page of <paramref name="type"/> under <paramref name="parent"/>; no type, and the
+    /// answer instead, when the type is unknown (404) or the place is not one this user may create in (refused, audited).
+    /// </summary>
+    private async Task<(ContentTree Tree, DocumentType? Type, IActionResult? Refusal)> ForCreateAsync(int? parent, string type)
     {
         var tree = await ContentTree.LoadAsync(content, HttpContext.RequestAborted);
         if (!types.Current.TryGet(type, out var documentType))
         {
-            return NotFound();
+            return (tree, null, NotFound());
         }
 
         var place = parent is { } parentId ? tree.Place(parentId, type) : DocumentPlace.Root(type);
         if ((parent is not null && tree.Get(parent.Value) is null) || !permissions.Can(Me, ContentAction.Create, place))
         {
-            return await RefuseAsync($"create a {type}", parent);
+            return (tree, null, await RefuseAsync($"create a {type}", parent));
+        }
+
+        return (tree, documentType, null);
+    }
+
+    [HttpGet("create")]
+    public async Task<IActionResult> Create(int? parent, string type)
+    {
+        var (tree, documentType, refusal) = await ForCreateAsync(parent, type);
+        if (documentType is null)
+        {
+            return refusal!;
         }
 
         ViewData["Title"] = text.Format("BackOffice.Content.New", documentType.Name[Me.UiCulture]);
@@ -99,16 +114,10 @@ public sealed class ContentController(
     [HttpPost("create")]
     public async Task<IActionResult> CreatePost(int? parent, string type)
     {
-        var tree = await ContentTree.LoadAsync(content, HttpContext.RequestAborted);
-        if (!types.Current.TryGet(type, out var documentType))
+        var (tree, documentType, refusal) = await ForCreateAsync(parent, type);
+        if (documentType is null)
         {
-            return NotFound();
-        }
-
-        var place = parent is { } parentId ? tree.Place(parentId, type) : DocumentPlace.Root(type);
-        if ((parent is not null && tree.Get(parent.Value) is null) || !permissions.Can(Me, ContentAction.Create, place))
-        {
-            return await RefuseAsync($"create a {type}", parent);
+            return refusal!;
         }
 
         var form = await Request.ReadFormAsync(HttpContext.RequestAborted);

@@ -110,24 +110,12 @@ public sealed class EventPageHandler(PublicityLinks links, RegistrationService r
             Note = form["Note"],
             Website = form["Website"],
         };
-        if (request.FormTokenRejected)
-        {
-            return Render(request, input, new Dictionary<string, string> { [FormErrors.FormLevel] = FormErrors.Expired }, StatusCodes.Status400BadRequest);
-        }
-
-        var sent = new RedirectTo($"{page.Url}/{SentSegment}#main");
-        if (input.IsRobot)
-        {
-            return sent;
-        }
-
-        var outcome = await registrations.SubmitAsync(page.Key, page.RegistrationCloses, request.Culture, input, request.Http.RequestAborted);
-        return outcome.Status switch
-        {
-            FormStatus.Accepted => sent,
-            FormStatus.Closed => Render(request, input, outcome.Errors, StatusCodes.Status409Conflict),
-            _ => Render(request, input, outcome.Errors, StatusCodes.Status400BadRequest),
-        };
+        return await PublicForms.AnswerAsync(
+            request,
+            input.IsRobot,
+            $"{page.Url}/{SentSegment}#main",
+            () => registrations.SubmitAsync(page.Key, page.RegistrationCloses, request.Culture, input, request.Http.RequestAborted),
+            (errors, status) => Render(request, input, errors, status));
     }
 
     /// <summary>An .ics answer (RFC 5545) with a file name, for one event or the upcoming feed.</summary>

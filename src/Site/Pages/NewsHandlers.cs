@@ -265,24 +265,12 @@ public sealed class AnnouncementHandler(NewsItemPartsBuilder parts, CommentServi
 
         var form = await request.Http.Request.ReadFormAsync(request.Http.RequestAborted);
         var input = new CommentInput { Name = form["Name"], Organisation = form["Organisation"], Email = form["Email"], Comment = form["Comment"], Website = form["Website"] };
-        if (request.FormTokenRejected)
-        {
-            return Render(request, input, new Dictionary<string, string> { [FormErrors.FormLevel] = FormErrors.Expired }, StatusCodes.Status400BadRequest);
-        }
-
-        var sent = new RedirectTo($"{page.Url}/{SentSegment}#main");
-        if (input.IsRobot)
-        {
-            return sent;
-        }
-
-        var outcome = await comments.SubmitAsync(page.Key, page.CommentDeadline, request.Culture, input, request.Http.RequestAborted);
-        return outcome.Status switch
-        {
-            FormStatus.Accepted => sent,
-            FormStatus.Closed => Render(request, input, outcome.Errors, StatusCodes.Status409Conflict),
-            _ => Render(request, input, outcome.Errors, StatusCodes.Status400BadRequest),
-        };
+        return await PublicForms.AnswerAsync(
+            request,
+            input.IsRobot,
+            $"{page.Url}/{SentSegment}#main",
+            () => comments.SubmitAsync(page.Key, page.CommentDeadline, request.Culture, input, request.Http.RequestAborted),
+            (errors, status) => Render(request, input, errors, status));
     }
 
     private RenderView Render(PageRequest request, CommentInput input, IReadOnlyDictionary<string, string> errors, int status = StatusCodes.Status200OK)

@@ -291,6 +291,24 @@ public abstract class PublicityTests(SiteFactory site) : IDisposable
     }
 
     [Fact]
+    public async Task ARobotFillingTheHiddenField_SeesTheConfirmation_ButNothingIsStored()
+    {
+        site.Clock.Set(DemoNow);
+        var announcement = Snapshot.In(Named("announcement", "Công khai kết quả bình chọn sản phẩm năm 2026 để lấy ý kiến"), "vi")!.Url!;
+        var training = Snapshot.In(Named("event", "Lớp tập huấn: kiểm kê khí nhà kính cho doanh nghiệp xuất khẩu"), "vi")!.Url!;
+
+        var comment = await PageForm.PostAsync(site.Browser(), announcement, new Dictionary<string, string> { ["Name"] = "Robot bình luận", ["Email"] = "bot@example.vn", ["Comment"] = "Quảng cáo", ["Website"] = "http://spam.example" });
+        var registration = await PageForm.PostAsync(site.Browser(), training, new Dictionary<string, string> { ["Name"] = "Robot đăng ký", ["Email"] = "bot@example.vn", ["Attendees"] = "1", ["Website"] = "http://spam.example" });
+
+        Assert.Equal(HttpStatusCode.SeeOther, comment.StatusCode);
+        Assert.EndsWith("#main", comment.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, registration.StatusCode);
+        await using var db = site.Services.GetRequiredService<SiteDbContextFactory>().CreateDbContext();
+        Assert.False(await db.Comments.AnyAsync(c => c.Name == "Robot bình luận"));
+        Assert.False(await db.EventRegistrations.AnyAsync(r => r.Name == "Robot đăng ký"));
+    }
+
+    [Fact]
     public async Task EventRegistration_IsStoredWhileOpen_AndClosedAfterItsDeadline()
     {
         var training = Named("event", "Lớp tập huấn: kiểm kê khí nhà kính cho doanh nghiệp xuất khẩu");
