@@ -182,7 +182,7 @@ public sealed partial class BackOfficeOperationsTests(SiteServer site, Browser b
         await Expect(page.Locator("#value_0_vi")).ToHaveValueAsync("Trang {1}");
         await Browser.AssertAccessibleAsync(page);
 
-        // Users: the list, an account, and a new account refused for its weak password with Identity's message.
+        // Users: the list, an account, and a new account refused for its weak password with Identity's rule, in Vietnamese.
         await OpenAsync(page, "/backoffice/settings/users");
         await page.GetByRole(AriaRole.Link, new() { Name = "editor@spcncl.test" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("editor@spcncl.test");
@@ -193,7 +193,7 @@ public sealed partial class BackOfficeOperationsTests(SiteServer site, Browser b
         await page.Locator("#Password").FillAsync("weak");
         await page.Locator("#role-Press").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = Vi("BackOffice.Users.Create") }).ClickAsync();
-        await Expect(page.Locator("#user-errors")).ToContainTextAsync("Passwords must be at least 12 characters.");
+        await Expect(page.Locator("#user-errors")).ToContainTextAsync(Vi("BackOffice.Identity.PasswordTooShort", 12));
         await Expect(page.Locator("#Email")).ToHaveValueAsync("e2e.weak@spcncl.test");
         await Browser.AssertAccessibleAsync(page);
 

@@ -9,7 +9,7 @@ public static class BackOfficeServiceCollectionExtensions
 {
     /// <summary>
     /// The back office's people and rules: Identity in the site's database (password policy, lockout after 5 failures
-    /// for 15 minutes, authenticator-app two-factor), roles and permissions, scheduled publishing, and the inboxes of what visitors sent. The web host
+    /// for 15 minutes, authenticator-app two-factor, its messages in the person's language), roles and permissions, scheduled publishing, and the inboxes of what visitors sent. The web host
     /// adds the sign-in cookie.
     /// </summary>
     public static IServiceCollection AddBackOffice(this IServiceCollection services)
@@ -29,6 +29,7 @@ public static class BackOfficeServiceCollectionExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<SiteDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

@@ -52,11 +52,11 @@ public sealed class BackOfficeUsers(UserManager<BackOfficeUser> users, RoleManag
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return (null, [.. created.Errors.Select(e => e.Description)]);
+            return (null, [.. created.Errors.Select(e => e.Description).Distinct()]);
         }
 
         var added = await users.AddToRolesAsync(user, roleNames);
-        return added.Succeeded ? (user, []) : (null, [.. added.Errors.Select(e => e.Description)]);
+        return added.Succeeded ? (user, []) : (null, [.. added.Errors.Select(e => e.Description).Distinct()]);
     }
 
     public Task<BackOfficeUser?> FindAsync(string email) => users.FindByEmailAsync(email);
@@ -128,7 +128,7 @@ public sealed class BackOfficeUsers(UserManager<BackOfficeUser> users, RoleManag
         var added = removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
         if (!added.Succeeded)
         {
-            return UserChange.Failed([.. added.Errors.Select(e => e.Description)]);
+            return UserChange.Failed([.. added.Errors.Select(e => e.Description).Distinct()]);
         }
 
         await users.UpdateSecurityStampAsync(user);
@@ -147,7 +147,7 @@ public sealed class BackOfficeUsers(UserManager<BackOfficeUser> users, RoleManag
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            return UserChange.Failed([.. updated.Errors.Select(e => e.Description)]);
+            return UserChange.Failed([.. updated.Errors.Select(e => e.Description).Distinct()]);
         }
 
         await users.UpdateSecurityStampAsync(user);
@@ -178,7 +178,7 @@ public sealed class BackOfficeUsers(UserManager<BackOfficeUser> users, RoleManag
             await users.UpdateSecurityStampAsync(user);
         }
 
-        return result.Succeeded ? UserChange.Done : UserChange.Failed([.. result.Errors.Select(e => e.Description)]);
+        return result.Succeeded ? UserChange.Done : UserChange.Failed([.. result.Errors.Select(e => e.Description).Distinct()]);
     }
 
     /// <summary>Turns two-step sign-in off and forgets the authenticator key and recovery codes (a lost phone).</summary>

@@ -170,6 +170,8 @@ public static class SiteCommands
             return 0;
         }
 
+        // The command line speaks English, Identity's refusals included.
+        System.Globalization.CultureInfo.CurrentUICulture = app.Services.GetRequiredService<Spcncl.Localization.SiteCultures>().Get("en").Info;
         var (user, errors) = await users.CreateAsync(email, command.Options.GetValueOrDefault("name") ?? email, password, [Spcncl.BackOffice.BackOfficeRoles.Administrator]);
         if (user is null)
         {
