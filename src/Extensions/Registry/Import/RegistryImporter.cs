@@ -80,13 +80,13 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var now = clock.GetUtcNow().UtcDateTime;
         await WriteCyclesAsync(db, rows, now, report, ct);
         var problems = report.Errors.Count;
-        var enterpriseKeys = await EnsureEnterprisesAsync(scope, rows, site, user, report, ct);
+        var enterpriseKeys = await EnsureEnterprisesAsync(scope, rows, site, list.HeaderOf(DecisionField.EnterpriseNameVi), user, report, ct);
         if (report.Errors.Count > problems)
         {
             return;
         }
 
-        var productKeys = await EnsureProductsAsync(scope, rows, site, enterpriseKeys, user, report, ct);
+        var productKeys = await EnsureProductsAsync(scope, rows, site, enterpriseKeys, list.HeaderOf(DecisionField.ProductNameVi), user, report, ct);
         if (report.Errors.Count > problems)
         {
             return;
@@ -281,7 +281,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         }
     }
 
-    private static async Task<Dictionary<string, Guid>> EnsureEnterprisesAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, string user, RegistryImportReport report, CancellationToken ct)
+    private static async Task<Dictionary<string, Guid>> EnsureEnterprisesAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, string column, string user, RegistryImportReport report, CancellationToken ct)
     {
         var keys = new Dictionary<string, Guid>(site.EnterprisesByTaxCode, StringComparer.Ordinal);
         var missing = rows.Where(r => !keys.ContainsKey(r.TaxCode)).GroupBy(r => r.TaxCode).Select(g => g.First()).ToList();
@@ -303,7 +303,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var created = await scope.Writer.CreateManyAsync(requests, user, ct);
         foreach (var (index, failure) in created.Failures)
         {
-            report.Errors.Add(ImportRowError.Of(missing[index].Row, "enterprise", missing[index].EnterpriseVi, ImportReason.EnterpriseNotCreated(string.Join("; ", failure.Errors))));
+            report.Errors.Add(ImportRowError.Of(missing[index].Row, column, missing[index].EnterpriseVi, ImportReason.EnterpriseNotCreated(string.Join("; ", failure.Errors))));
         }
 
         for (var i = 0; i < created.Documents.Count; i++)
@@ -315,7 +315,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         return keys;
     }
 
-    private static async Task<Dictionary<(Guid, string), Guid>> EnsureProductsAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, Dictionary<string, Guid> enterprises, string user, RegistryImportReport report, CancellationToken ct)
+    private static async Task<Dictionary<(Guid, string), Guid>> EnsureProductsAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, Dictionary<string, Guid> enterprises, string column, string user, RegistryImportReport report, CancellationToken ct)
     {
         // Rows whose product the site has already carry its key; the others share one new draft per enterprise and name.
         var keys = new Dictionary<(Guid, string), Guid>();
@@ -346,7 +346,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var created = await scope.Writer.CreateManyAsync(requests, user, ct);
         foreach (var (index, failure) in created.Failures)
         {
-            report.Errors.Add(ImportRowError.Of(missing[index].Row, "product", missing[index].ProductVi, ImportReason.ProductNotCreated(string.Join("; ", failure.Errors))));
+            report.Errors.Add(ImportRowError.Of(missing[index].Row, column, missing[index].ProductVi, ImportReason.ProductNotCreated(string.Join("; ", failure.Errors))));
         }
 
         for (var i = 0; i < created.Documents.Count; i++)
