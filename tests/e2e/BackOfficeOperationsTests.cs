@@ -88,6 +88,7 @@ public sealed partial class BackOfficeOperationsTests(SiteServer site, Browser b
         await Expect(badRows.Locator("tbody tr td").Nth(0)).ToHaveTextAsync("3");
         await Expect(badRows.Locator("tbody tr td").Nth(1)).ToHaveTextAsync("tax_code");
         await Expect(badRows.Locator("tbody tr td").Nth(2)).ToHaveTextAsync("12345");
+        await Expect(badRows.Locator("tbody tr td").Nth(3)).ToHaveTextAsync(Vi("BackOffice.Import.Reason.TaxCodePattern"));
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = Vi("BackOffice.Import.Commit") })).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(page);
 

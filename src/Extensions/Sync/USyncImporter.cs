@@ -265,7 +265,7 @@ public sealed class USyncImporter(
                 await registryImporter.ImportInScopeAsync(scope, list, ImportUser, result, ct);
             }
 
-            if ((list.Error ?? result.FileError) is { } fileError)
+            if ((list.Error?.English ?? result.FileError) is { } fileError)
             {
                 throw new SyncFileException([new SyncFileError(file, "$", fileError)]);
             }

@@ -236,22 +236,80 @@ public abstract partial class BackOfficeOperationsTests(BackOfficeSiteFactory si
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
-    [Fact]
-    public async Task Import_BadRows_AreListedWithRowColumnValueAndReason_AndCannotBeCommitted()
+    [Theory]
+    [InlineData("vi",
+        "Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số đối với chi nhánh.",
+        "Dòng 2 ghi quyết định số 5120/QĐ-UBND ngày 20/11/2026 cho năm 2026: mỗi năm chỉ có một quyết định công nhận.")]
+    [InlineData("en",
+        "Must be 10 digits, or 10 digits, a hyphen and 3 digits for a branch.",
+        "Row 2 gives decision 5120/QĐ-UBND of 20 November 2026 for 2026: a year has one decision.")]
+    public async Task Import_BadRows_AreListedWithRowColumnValueAndReasonInTheClerksLanguage_AndCannotBeCommitted(string language, string taxCodeReason, string decisionReason)
     {
-        var clerk = await As(BackOfficeRoles.RegistryClerk);
-        var lines = new[] { DecisionLine.Product(51, "0109990051"), DecisionLine.Product(52, "0109990051") with { TaxCode = "12345" } };
+        var clerk = await BackOfficeSession.SignInAsync(site, BackOfficeRoles.RegistryClerk, uiCulture: language);
+        var lines = new[]
+        {
+            DecisionLine.Product(51, "0109990051"),
+            DecisionLine.Product(52, "0109990051") with { TaxCode = "12345" },
+            DecisionLine.Product(53, "0109990051") with { DecisionDate = "21/11/2026" },
+        };
 
         var uploaded = await clerk.UploadAsync("/backoffice/registry/import", "file", "bad.csv", DecisionFiles.Csv(DecisionLine.Table(lines)), "/backoffice/registry/import", "text/csv");
         var report = uploaded.Headers.Location!.OriginalString;
         var (status, html) = await clerk.PageAsync(report);
 
+        // The reason is the dictionary's, in the clerk's language (a date in the culture's own way), and not marked as English.
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Matches(new Regex("<td>3</td>\\s*<td>tax_code</td>\\s*<td><code>12345</code></td>\\s*<td lang=\"en\">must be 10 digits"), html);
+        Assert.Matches(new Regex($"<td>3</td>\\s*<td>tax_code</td>\\s*<td><code>12345</code></td>\\s*<td>{Regex.Escape(Encoder.Encode(taxCodeReason))}</td>"), html);
+        Assert.Matches(new Regex($"<td>4</td>\\s*<td>decision_number</td>\\s*<td><code>{Regex.Escape(Encoder.Encode("5120/QĐ-UBND"))}</code></td>\\s*<td>{Regex.Escape(Encoder.Encode(decisionReason))}</td>"), html);
+        Assert.DoesNotContain("lang=\"en\"", html.Split("id=\"bad-rows\"")[1], StringComparison.Ordinal);
         Assert.DoesNotContain($"action=\"{report}\"", html, StringComparison.Ordinal);
         var commit = await clerk.PostAsync(report, new Dictionary<string, string>(), tokenFrom: report);
         Assert.Equal(HttpStatusCode.Conflict, commit.StatusCode);
         Assert.Null(Service<AwardRegistry>().Current.ByCertificate("TEST-2026-051"));
+    }
+
+    [Theory]
+    [InlineData("vi", "Thiếu các cột: Nhóm ngành (sector). Không nhận ra các tiêu đề: 'Lĩnh vực'.")]
+    [InlineData("en", "Columns are missing: sector (Nhóm ngành). These headers were not recognised: 'Lĩnh vực'.")]
+    public async Task Import_AFileThatCannotBeRead_SaysWhyInTheClerksLanguage(string language, string reason)
+    {
+        var clerk = await BackOfficeSession.SignInAsync(site, BackOfficeRoles.RegistryClerk, uiCulture: language);
+        var headers = DecisionFiles.EnglishHeaders.Select(h => h == "sector" ? "Lĩnh vực" : h).ToArray();
+
+        var uploaded = await clerk.UploadAsync("/backoffice/registry/import", "file", "columns.csv", DecisionFiles.Csv(DecisionLine.Table([DecisionLine.Product(54)], headers)), "/backoffice/registry/import", "text/csv");
+        var (status, html) = await clerk.PageAsync(uploaded.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches(new Regex($"<p>{Regex.Escape(Text(language, "BackOffice.Import.FileProblem"))}</p>\\s*<p>{Regex.Escape(Encoder.Encode(reason))}</p>"), html);
+    }
+
+    [Fact]
+    public async Task Import_AReportStoredBeforeReasonsHadCodes_ShowsItsEnglishMarkedAsEnglish()
+    {
+        var clerk = await As(BackOfficeRoles.RegistryClerk);
+        var folder = Path.Combine(Service<Spcncl.Hosting.SitePaths>().Data, "registry-imports");
+        Directory.CreateDirectory(folder);
+        string Stored(string fileError, string errors)
+        {
+            var id = Guid.NewGuid();
+            File.WriteAllText(Path.Combine(folder, $"{id:N}.json"), $$"""
+                {"id":"{{id}}","fileName":"old.csv","format":"csv","uploadedBy":"{{clerk.Email}}","uploadedUtc":"2026-11-30T08:00:00Z",
+                 "report":{"dryRun":true,"committed":false,"fileError":{{fileError}},"rows":2,
+                   "cycles":{"created":0,"updated":0,"unchanged":0},"enterprises":{"created":0,"updated":0,"unchanged":0},
+                   "products":{"created":0,"updated":0,"unchanged":0},"awards":{"created":0,"updated":0,"unchanged":0},"errors":{{errors}}
+                 }
+                }
+                """);
+            return $"/backoffice/registry/import/{id:N}";
+        }
+
+        var (rowStatus, rowHtml) = await clerk.PageAsync(Stored("null", """[{"row":3,"column":"tax_code","value":"12345","reason":"must be 10 digits"}]"""));
+        var (fileStatus, fileHtml) = await clerk.PageAsync(Stored("\"the file is empty\"", "[]"));
+
+        Assert.Equal(HttpStatusCode.OK, rowStatus);
+        Assert.Matches(new Regex("<td>3</td>\\s*<td>tax_code</td>\\s*<td><code>12345</code></td>\\s*<td lang=\"en\">must be 10 digits</td>"), rowHtml);
+        Assert.Equal(HttpStatusCode.OK, fileStatus);
+        Assert.Contains("<p lang=\"en\">the file is empty</p>", fileHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -261,6 +261,8 @@ public sealed class RegistryImportTests : IAsyncLifetime
         var error = Assert.Single(report.Errors);
         Assert.Equal((4, "certificate_number", "test-2026-001"), (error.Row, error.Column, error.Value));
         Assert.Equal("is already used on row 2", error.Reason);
+        Assert.Equal("CertificateRepeated", error.Code);
+        Assert.Equal(["2"], error.Args!);
         Assert.Null(Registry.ByCertificate("TEST-2026-002"));
     }
 
@@ -306,6 +308,8 @@ public sealed class RegistryImportTests : IAsyncLifetime
 
         Assert.False(report.Committed);
         Assert.Equal("missing columns: sector (Nhóm ngành), tax_code (Mã số thuế); these headers were not recognised: 'MST doanh nghiệp'", report.FileError);
+        Assert.Equal("MissingColumnsAndUnknownHeaders", report.FileProblem!.Code);
+        Assert.Equal(["sector (Nhóm ngành), tax_code (Mã số thuế)", "Nhóm ngành (sector), Mã số thuế (tax_code)", "'MST doanh nghiệp'"], report.FileProblem.Args);
         Assert.Empty(report.Errors);
     }
 
@@ -381,6 +385,31 @@ public sealed class RegistryImportTests : IAsyncLifetime
         var error = Assert.Single(report.Errors);
         Assert.Equal((12, "top10"), (error.Row, error.Column));
         Assert.Equal("2026 would have 11 Top 10 products; there are at most 10", error.Reason);
+        Assert.Equal("TooManyTop10", error.Code);
+        Assert.Equal(["2026", "11", "10"], error.Args!);
+    }
+
+    [Fact]
+    public async Task Import_SecondDecisionForAYear_GivesTheFirstDecisionsDateInvariantly_ForTheBackOfficeToWriteInItsLanguage()
+    {
+        var report = await ImportCsvAsync([DecisionLine.Product(1), DecisionLine.Product(2) with { DecisionDate = "21/11/2026" }]);
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("row 2 gives 5120/QĐ-UBND of 20/11/2026 for 2026: one year has one decision", error.Reason);
+        Assert.Equal("OneDecisionPerYear", error.Code);
+        Assert.Equal(["2", "5120/QĐ-UBND", "2026-11-20", "2026"], error.Args!);
+    }
+
+    [Fact]
+    public void EveryImportReason_HasItsCodeListed()
+    {
+        // The back office shows a reason from the dictionary key of its code; the dictionary test checks the listed codes.
+        var flags = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static;
+        var members = typeof(ImportReason).GetProperties(flags).Where(p => p.PropertyType == typeof(ImportReason)).Select(p => p.Name)
+            .Concat(typeof(ImportReason).GetMethods(flags).Where(m => m.ReturnType == typeof(ImportReason) && !m.IsSpecialName).Select(m => m.Name));
+
+        Assert.All(members, name => Assert.Contains(name, ImportReason.Codes));
+        Assert.Equal(ImportReason.Codes.Count, ImportReason.Codes.Distinct().Count());
     }
 
     [Fact]

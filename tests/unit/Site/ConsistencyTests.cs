@@ -36,7 +36,7 @@ public sealed partial class ConsistencyTests
         var prefixes = used.Where(u => u.Key.EndsWith('.')).Select(u => u.Key).Distinct().Order().ToList();
         Assert.Equal(
             [
-                "BackOffice.Dictionary.Error.", "BackOffice.Health.Overall.", "BackOffice.Health.State.", "BackOffice.Inbox.", "BackOffice.Inbox.About.",
+                "BackOffice.Dictionary.Error.", "BackOffice.Health.Overall.", "BackOffice.Health.State.", "BackOffice.Import.Reason.", "BackOffice.Inbox.", "BackOffice.Inbox.About.",
                 "BackOffice.Inbox.Message.", "BackOffice.Inbox.State.", "BackOffice.Media.Error.", "BackOffice.Redirects.Done.", "BackOffice.Redirects.Error.", "BackOffice.Registry.Error.",
                 "BackOffice.Role.", "BackOffice.Saved.", "BackOffice.State.", "BackOffice.Users.Done.", "Form.Error.", "Registry.Status.", "Search.Kind.",
             ],
@@ -64,7 +64,8 @@ public sealed partial class ConsistencyTests
             .Concat(Enum.GetNames<Spcncl.Site.BackOffice.Operations.HealthState>().SelectMany(s => (string[])[$"BackOffice.Health.Overall.{s}", $"BackOffice.Health.State.{s}"]))
             .Concat(new[] { "Database", "Search", "Snapshot" }.SelectMany(c => Enum.GetNames<Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus>().Select(s => $"BackOffice.Health.{c}.{s}")))
             .Concat(Spcncl.Site.BackOffice.SettingsController.Pages.SelectMany(p => (string[])[$"BackOffice.{p.Name}.Title", $"BackOffice.{p.Name}.Intro"]))
-            .Concat(Spcncl.Media.MediaErrors.All.Select(c => "BackOffice.Media.Error." + c));
+            .Concat(Spcncl.Media.MediaErrors.All.Select(c => "BackOffice.Media.Error." + c))
+            .Concat(Spcncl.Registry.Import.ImportReason.Codes.Select(c => "BackOffice.Import.Reason." + c));
         var defined = Folder.Dictionary.Where(e => e.Culture == "en").Select(e => e.Key).ToHashSet();
 
         Assert.All(built, key => Assert.True(defined.Contains(key), $"{key} is missing from the dictionary"));

@@ -46,12 +46,12 @@ public static class DecisionListReader
             {
                 ".csv" or ".txt" => ReadCsv(content),
                 ".xlsx" => ReadXlsx(content),
-                _ => DecisionList.Failed($"'{extension}' files cannot be imported: use CSV (UTF-8) or XLSX"),
+                _ => DecisionList.Failed(ImportReason.UnsupportedExtension(extension)),
             };
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or FileFormatException or CsvHelperException or IOException)
         {
-            return DecisionList.Failed($"the file cannot be read as {extension.TrimStart('.').ToUpperInvariant()}: {ex.Message}");
+            return DecisionList.Failed(ImportReason.Unreadable(extension.TrimStart('.').ToUpperInvariant(), ex.Message));
         }
     }
 
@@ -81,7 +81,7 @@ public static class DecisionListReader
         catch (DecoderFallbackException ex)
         {
             var line = 1 + bytes.Take(ex.Index).Count(b => b == (byte)'\n');
-            return DecisionList.Failed($"the file is not UTF-8 (first bad byte on line {line}): in Excel choose \"CSV UTF-8\" when saving");
+            return DecisionList.Failed(ImportReason.NotUtf8(line));
         }
 
         text = text.TrimStart('\uFEFF');
@@ -110,7 +110,7 @@ public static class DecisionListReader
             }
         }
 
-        return rows.Count == 0 ? DecisionList.Failed("the file is empty") : Map(rows, dateSerials: false);
+        return rows.Count == 0 ? DecisionList.Failed(ImportReason.EmptyFile) : Map(rows, dateSerials: false);
     }
 
     private static DecisionList ReadXlsx(Stream content)
@@ -152,7 +152,7 @@ public static class DecisionListReader
 
         if (grid.Count == 0)
         {
-            return DecisionList.Failed("the first sheet is empty");
+            return DecisionList.Failed(ImportReason.EmptySheet);
         }
 
         var width = grid.Max(g => g.Cells.Count == 0 ? 0 : g.Cells.Keys.Max() + 1);
@@ -206,7 +206,7 @@ public static class DecisionListReader
 
             if (!positions.TryAdd(column.Field, i))
             {
-                return DecisionList.Failed($"the columns '{headers[positions[column.Field]]}' and '{headers[i]}' both mean {column.English}");
+                return DecisionList.Failed(ImportReason.DuplicateColumn(headers[positions[column.Field]], headers[i], column));
             }
 
             headerNames[column.Field] = headers[i];
@@ -215,9 +215,7 @@ public static class DecisionListReader
         var missing = Columns.Where(c => c.Required && !positions.ContainsKey(c.Field)).ToList();
         if (missing.Count > 0)
         {
-            return DecisionList.Failed(
-                $"missing columns: {string.Join(", ", missing.Select(m => $"{m.English} ({m.Vietnamese})"))}" +
-                (unknown.Count > 0 ? $"; these headers were not recognised: {string.Join(", ", unknown.Select(u => $"'{u}'"))}" : ""));
+            return DecisionList.Failed(ImportReason.MissingColumns(missing, unknown));
         }
 
         var result = new List<DecisionRow>(rows.Count);
@@ -288,9 +286,9 @@ public sealed record DecisionRow(int Row, IReadOnlyDictionary<DecisionField, str
 }
 
 /// <summary>The rows of a file, the header each column had (for error messages), or why the file could not be read.</summary>
-public sealed record DecisionList(IReadOnlyList<DecisionRow> Rows, IReadOnlyDictionary<DecisionField, string> Headers, bool DateSerials, string? Error)
+public sealed record DecisionList(IReadOnlyList<DecisionRow> Rows, IReadOnlyDictionary<DecisionField, string> Headers, bool DateSerials, ImportReason? Error)
 {
-    public static DecisionList Failed(string error) => new([], new Dictionary<DecisionField, string>(), false, error);
+    public static DecisionList Failed(ImportReason error) => new([], new Dictionary<DecisionField, string>(), false, error);
 
     public string HeaderOf(DecisionField field) =>
         Headers.GetValueOrDefault(field) ?? DecisionListReader.Columns.First(c => c.Field == field).English;

@@ -28,7 +28,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var list = DecisionListReader.Read(file, fileName);
         if (list.Error is not null)
         {
-            report.FileError = list.Error;
+            report.FileProblem = list.Error;
             return report;
         }
 
@@ -45,7 +45,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         catch (DbUpdateException ex)
         {
             // The rows were checked against the registry as it was read; another import may have changed it since.
-            report.FileError = $"the registry refused the changes ({(ex.InnerException ?? ex).Message}); nothing was imported: import the file again";
+            report.FileProblem = ImportReason.RegistryRefused((ex.InnerException ?? ex).Message);
         }
 
         return report;
@@ -57,7 +57,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         report.Rows = list.Rows.Count;
         if (list.Rows.Count == 0)
         {
-            report.FileError = "the file has a header but no rows";
+            report.FileProblem = ImportReason.NoRows;
             return;
         }
 
@@ -65,7 +65,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var site = await SiteDataAsync(db, ct);
         if (site.Error is { } siteError)
         {
-            report.FileError = siteError;
+            report.FileProblem = siteError;
             return;
         }
 
@@ -80,13 +80,13 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var now = clock.GetUtcNow().UtcDateTime;
         await WriteCyclesAsync(db, rows, now, report, ct);
         var problems = report.Errors.Count;
-        var enterpriseKeys = await EnsureEnterprisesAsync(scope, rows, site, user, report, ct);
+        var enterpriseKeys = await EnsureEnterprisesAsync(scope, rows, site, list.HeaderOf(DecisionField.EnterpriseNameVi), user, report, ct);
         if (report.Errors.Count > problems)
         {
             return;
         }
 
-        var productKeys = await EnsureProductsAsync(scope, rows, site, enterpriseKeys, user, report, ct);
+        var productKeys = await EnsureProductsAsync(scope, rows, site, enterpriseKeys, list.HeaderOf(DecisionField.ProductNameVi), user, report, ct);
         if (report.Errors.Count > problems)
         {
             return;
@@ -116,14 +116,14 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         foreach (var row in list.Rows)
         {
             var before = report.Errors.Count;
-            void Error(DecisionField field, string reason) =>
-                report.Errors.Add(new ImportRowError(row.Row, list.HeaderOf(field), Shorten(row[field]), reason));
+            void Error(DecisionField field, ImportReason reason) =>
+                report.Errors.Add(ImportRowError.Of(row.Row, list.HeaderOf(field), Shorten(row[field]), reason));
 
             var yearText = row[DecisionField.Year];
             var year = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0;
             if (year < RegistryOptions.FirstYear || year > latestYear)
             {
-                Error(DecisionField.Year, $"must be a year from {RegistryOptions.FirstYear} to {latestYear}");
+                Error(DecisionField.Year, ImportReason.YearOutOfRange(RegistryOptions.FirstYear, latestYear));
                 year = 0;
             }
 
@@ -131,37 +131,36 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             var decisionDate = Date(row, DecisionField.DecisionDate, list.DateSerials, required: true, Error);
             if (decisionDate is { } dd && year > 0 && (dd.Year < year || dd.Year > year + 1))
             {
-                Error(DecisionField.DecisionDate, $"a decision for {year} must be dated {year} or early {year + 1}");
+                Error(DecisionField.DecisionDate, ImportReason.DecisionDateOutsideYear(year));
             }
 
             var certificate = Required(row, DecisionField.CertificateNumber, 60, Error);
             if (certificate.Length > 0 && !CertificatePattern().IsMatch(certificate))
             {
-                Error(DecisionField.CertificateNumber, "may hold only letters, digits and . - _, with / between parts (as in 123/GCN-SCT)");
+                Error(DecisionField.CertificateNumber, ImportReason.CertificatePattern);
             }
             else if (certificate.Length > 0 && !certificates.TryAdd(RegistrySnapshot.NormaliseCertificate(certificate), row.Row))
             {
-                Error(DecisionField.CertificateNumber, $"is already used on row {certificates[RegistrySnapshot.NormaliseCertificate(certificate)]}");
+                Error(DecisionField.CertificateNumber, ImportReason.CertificateRepeated(certificates[RegistrySnapshot.NormaliseCertificate(certificate)]));
             }
 
             var top10 = Boolean(row[DecisionField.Top10]);
             if (top10 is null)
             {
-                Error(DecisionField.Top10, "must be yes or no (có/không, x, 1/0)");
+                Error(DecisionField.Top10, ImportReason.NotYesOrNo);
             }
 
             var sector = row[DecisionField.Sector];
             var sectorCode = site.SectorCode(sector);
             if (sectorCode is null)
             {
-                Error(DecisionField.Sector, $"is not a sector; use one of {string.Join(", ", site.SectorCodes)}");
+                Error(DecisionField.Sector, ImportReason.UnknownSector(site.SectorCodes));
             }
 
             var taxCode = Required(row, DecisionField.TaxCode, 14, Error);
             if (taxCode.Length > 0 && !TaxCodePattern().IsMatch(taxCode))
             {
-                Error(DecisionField.TaxCode, "must be 10 digits, or 10 digits, a hyphen and 3 digits for a branch" +
-                    (taxCode.Length == 9 && taxCode.All(char.IsAsciiDigit) ? " (a spreadsheet may have dropped the leading 0: format the column as text)" : ""));
+                Error(DecisionField.TaxCode, ImportReason.TaxCodePattern(leadingZeroDropped: taxCode.Length == 9 && taxCode.All(char.IsAsciiDigit)));
             }
 
             var enterpriseVi = Required(row, DecisionField.EnterpriseNameVi, 400, Error);
@@ -171,7 +170,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             var validUntil = Date(row, DecisionField.ValidUntil, list.DateSerials, required: false, Error);
             if (validUntil is { } vu && decisionDate is { } d && vu < d)
             {
-                Error(DecisionField.ValidUntil, "is before the decision date");
+                Error(DecisionField.ValidUntil, ImportReason.ValidBeforeDecision);
             }
 
             var councilDate = Date(row, DecisionField.CouncilDate, list.DateSerials, required: false, Error);
@@ -189,7 +188,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             {
                 if (first.DecisionNumber != decisionNumber || first.DecisionDate != parsedRow.DecisionDate)
                 {
-                    Error(DecisionField.DecisionNumber, $"row {first.Row} gives {first.DecisionNumber} of {first.DecisionDate:dd/MM/yyyy} for {year}: one year has one decision");
+                    Error(DecisionField.DecisionNumber, ImportReason.OneDecisionPerYear(first.Row, first.DecisionNumber, first.DecisionDate, year));
                     continue;
                 }
             }
@@ -201,7 +200,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             if (site.Awards.TryGetValue(RegistrySnapshot.NormaliseCertificate(certificate), out var existing)
                 && (existing.Year != year || existing.EnterpriseTaxCode != taxCode || NameKey(existing.ProductNameVi) != NameKey(productVi)))
             {
-                Error(DecisionField.CertificateNumber, $"already belongs to '{existing.ProductNameVi}' ({existing.Year})");
+                Error(DecisionField.CertificateNumber, ImportReason.CertificateHeldElsewhere(existing.ProductNameVi, existing.Year));
                 continue;
             }
 
@@ -211,14 +210,14 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             var productKey = product?.ToString() ?? $"{taxCode}\n{NameKey(productVi)}";
             if (!productsInYear.TryAdd((year, productKey), row.Row))
             {
-                Error(DecisionField.ProductNameVi, $"the same product of the same enterprise is already on row {productsInYear[(year, productKey)]} for {year}");
+                Error(DecisionField.ProductNameVi, ImportReason.ProductRepeated(productsInYear[(year, productKey)], year));
                 continue;
             }
 
             if (product is { } key && site.AwardsByYearAndProduct.TryGetValue((year, key), out var held)
                 && RegistrySnapshot.NormaliseCertificate(held.CertificateNumber) != RegistrySnapshot.NormaliseCertificate(certificate))
             {
-                Error(DecisionField.CertificateNumber, $"'{held.ProductNameVi}' already has certificate {held.CertificateNumber} for {year}; a product is recognised once a year");
+                Error(DecisionField.CertificateNumber, ImportReason.ProductRecognisedThatYear(held.ProductNameVi, held.CertificateNumber, year));
                 continue;
             }
 
@@ -232,7 +231,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             if (top10 > 10)
             {
                 var row = group.Last(r => r.Top10);
-                report.Errors.Add(new ImportRowError(row.Row, list.HeaderOf(DecisionField.Top10), "yes", $"{group.Key} would have {top10} Top 10 products; there are at most 10"));
+                report.Errors.Add(ImportRowError.Of(row.Row, list.HeaderOf(DecisionField.Top10), "yes", ImportReason.TooManyTop10(group.Key, top10)));
             }
         }
 
@@ -282,7 +281,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         }
     }
 
-    private static async Task<Dictionary<string, Guid>> EnsureEnterprisesAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, string user, RegistryImportReport report, CancellationToken ct)
+    private static async Task<Dictionary<string, Guid>> EnsureEnterprisesAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, string column, string user, RegistryImportReport report, CancellationToken ct)
     {
         var keys = new Dictionary<string, Guid>(site.EnterprisesByTaxCode, StringComparer.Ordinal);
         var missing = rows.Where(r => !keys.ContainsKey(r.TaxCode)).GroupBy(r => r.TaxCode).Select(g => g.First()).ToList();
@@ -304,7 +303,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var created = await scope.Writer.CreateManyAsync(requests, user, ct);
         foreach (var (index, failure) in created.Failures)
         {
-            report.Errors.Add(new ImportRowError(missing[index].Row, "enterprise", missing[index].EnterpriseVi, $"the enterprise cannot be created: {string.Join("; ", failure.Errors)}"));
+            report.Errors.Add(ImportRowError.Of(missing[index].Row, column, missing[index].EnterpriseVi, ImportReason.EnterpriseNotCreated(string.Join("; ", failure.Errors))));
         }
 
         for (var i = 0; i < created.Documents.Count; i++)
@@ -316,7 +315,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         return keys;
     }
 
-    private static async Task<Dictionary<(Guid, string), Guid>> EnsureProductsAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, Dictionary<string, Guid> enterprises, string user, RegistryImportReport report, CancellationToken ct)
+    private static async Task<Dictionary<(Guid, string), Guid>> EnsureProductsAsync(ContentScope scope, List<ParsedRow> rows, SiteData site, Dictionary<string, Guid> enterprises, string column, string user, RegistryImportReport report, CancellationToken ct)
     {
         // Rows whose product the site has already carry its key; the others share one new draft per enterprise and name.
         var keys = new Dictionary<(Guid, string), Guid>();
@@ -347,7 +346,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var created = await scope.Writer.CreateManyAsync(requests, user, ct);
         foreach (var (index, failure) in created.Failures)
         {
-            report.Errors.Add(new ImportRowError(missing[index].Row, "product", missing[index].ProductVi, $"the product cannot be created: {string.Join("; ", failure.Errors)}"));
+            report.Errors.Add(ImportRowError.Of(missing[index].Row, column, missing[index].ProductVi, ImportReason.ProductNotCreated(string.Join("; ", failure.Errors))));
         }
 
         for (var i = 0; i < created.Documents.Count; i++)
@@ -412,7 +411,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
         var catalogue = documents.FirstOrDefault(d => d.ContentType == "productCatalogue");
         if (directory is null || catalogue is null)
         {
-            return new SiteData { Error = "the site has no enterprise directory or product catalogue page to put new enterprises and products under" };
+            return new SiteData { Error = ImportReason.NoParentPages };
         }
 
         var data = new SiteData { DirectoryId = directory.Id, CatalogueId = catalogue.Id };
@@ -461,38 +460,38 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
     /// <summary>Product names compare with accents, case, spacing and punctuation ignored.</summary>
     internal static string NameKey(string name) => DecisionListReader.NormaliseHeader(name);
 
-    private static string Required(DecisionRow row, DecisionField field, int maxLength, Action<DecisionField, string> error)
+    private static string Required(DecisionRow row, DecisionField field, int maxLength, Action<DecisionField, ImportReason> error)
     {
         var value = row[field];
         if (value.Length == 0)
         {
-            error(field, "is required");
+            error(field, ImportReason.Required);
         }
         else if (value.Length > maxLength)
         {
-            error(field, $"is {value.Length} characters long; at most {maxLength} are allowed");
+            error(field, ImportReason.TooLong(value.Length, maxLength));
         }
         else if (value.Any(char.IsControl))
         {
-            error(field, "contains control characters");
+            error(field, ImportReason.ControlCharacters);
         }
 
         return value;
     }
 
-    private static string Optional(DecisionRow row, DecisionField field, int maxLength, Action<DecisionField, string> error) =>
+    private static string Optional(DecisionRow row, DecisionField field, int maxLength, Action<DecisionField, ImportReason> error) =>
         row[field].Length == 0 ? "" : Required(row, field, maxLength, error);
 
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy"];
 
-    private static DateOnly? Date(DecisionRow row, DecisionField field, bool serials, bool required, Action<DecisionField, string> error)
+    private static DateOnly? Date(DecisionRow row, DecisionField field, bool serials, bool required, Action<DecisionField, ImportReason> error)
     {
         var text = row[field];
         if (text.Length == 0)
         {
             if (required)
             {
-                error(field, "is required");
+                error(field, ImportReason.Required);
             }
 
             return null;
@@ -509,7 +508,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         }
 
-        error(field, "is not a date (write it as dd/mm/yyyy)");
+        error(field, ImportReason.NotADate);
         return null;
     }
 
@@ -552,7 +551,7 @@ public sealed partial class RegistryImporter(ContentService content, IOptions<Re
 
     private sealed class SiteData
     {
-        public string? Error { get; init; }
+        public ImportReason? Error { get; init; }
 
         public int DirectoryId { get; init; }
 
@@ -620,8 +619,11 @@ public sealed class RegistryImportReport
     /// <summary>True only when the changes were written (never for a dry run or a file with errors).</summary>
     public bool Committed { get; set; }
 
-    /// <summary>Why the file as a whole could not be read (no rows were looked at).</summary>
-    public string? FileError { get; set; }
+    /// <summary>Why the file as a whole could not be read or imported (no rows were looked at, or none was written).</summary>
+    public ImportReason? FileProblem { get; set; }
+
+    /// <summary>The <see cref="FileProblem"/> in English, as the command line and the logs print it.</summary>
+    public string? FileError => FileProblem?.English;
 
     public int Rows { get; set; }
 
@@ -651,8 +653,15 @@ public sealed class ImportCounts
     public override string ToString() => $"{Created} created, {Updated} updated, {Unchanged} unchanged";
 }
 
-/// <summary>One problem in one row: the row number in the file (header = row 1), the column as the file named it, the value and the reason.</summary>
-public sealed record ImportRowError(int Row, string Column, string Value, string Reason)
+/// <summary>
+/// One problem in one row: the row number in the file (header = row 1), the column as the file named it, the value,
+/// and the reason in English with its code and arguments (see <see cref="ImportReason"/>). Reports stored before
+/// reasons had codes have neither: they show the English.
+/// </summary>
+public sealed record ImportRowError(int Row, string Column, string Value, string Reason, string? Code = null, IReadOnlyList<string>? Args = null)
 {
+    public static ImportRowError Of(int row, string column, string value, ImportReason reason) =>
+        new(row, column, value, reason.English, reason.Code, reason.Args);
+
     public override string ToString() => $"row {Row}, {Column} '{Value}': {Reason}";
 }

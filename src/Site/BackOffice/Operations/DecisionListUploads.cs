@@ -84,7 +84,10 @@ public sealed class DecisionListUploads(SitePaths paths, TimeProvider clock, ILo
 /// <summary>One uploaded decision list: whose, when, and the report of its last run (dry run or commit).</summary>
 public sealed record ImportRecord(Guid Id, string FileName, string Format, string UploadedBy, DateTime UploadedUtc, ImportSummary Report, string? CommittedBy = null, DateTime? CommittedUtc = null);
 
-/// <summary>What an import reported, as kept between requests.</summary>
+/// <summary>
+/// What an import reported, as kept between requests. The file's problem is kept in English with its code and
+/// arguments; records written before problems had codes have neither (they show the English).
+/// </summary>
 public sealed record ImportSummary(
     bool DryRun,
     bool Committed,
@@ -94,7 +97,9 @@ public sealed record ImportSummary(
     ImportFigures Enterprises,
     ImportFigures Products,
     ImportFigures Awards,
-    IReadOnlyList<ImportRowError> Errors)
+    IReadOnlyList<ImportRowError> Errors,
+    string? FileErrorCode = null,
+    IReadOnlyList<string>? FileErrorArgs = null)
 {
     public bool Succeeded => FileError is null && Errors.Count == 0;
 
@@ -107,7 +112,9 @@ public sealed record ImportSummary(
         ImportFigures.Of(report.Enterprises),
         ImportFigures.Of(report.Products),
         ImportFigures.Of(report.Awards),
-        [.. report.Errors]);
+        [.. report.Errors],
+        report.FileProblem?.Code,
+        report.FileProblem?.Args);
 }
 
 public sealed record ImportFigures(int Created, int Updated, int Unchanged)
