@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
 using Spcncl.Localization;
 
@@ -45,27 +44,30 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             return SearchResults.Empty(request, indexReady: true);
         }
 
+        // Rewritten once (fuzzy and prefix words expanded against the index), searched, then highlighted with the same terms.
         var searcher = lease.Searcher;
+        var rewritten = searcher.Rewrite(query);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var collector = new FacetingCollector(request, request.Page * pageSize);
-        searcher.Search(query, collector);
+        searcher.Search(rewritten, collector);
 
         // Nothing has every word of three or more (one mistyped beyond repair, or not in the site): show what has all but one.
         var relaxed = false;
         if (collector.Total == 0 && words.Count >= 3 && TextQuery(words, TextFields, prefixOnLast: true, missing: 1) is { } partial)
         {
             var second = new FacetingCollector(request, request.Page * pageSize);
-            searcher.Search(partial, second);
+            var partialRewritten = searcher.Rewrite(partial);
+            searcher.Search(partialRewritten, second);
             if (second.Total > 0)
             {
-                (query, collector, relaxed) = (partial, second, true);
+                (query, rewritten, collector, relaxed) = (partial, partialRewritten, second, true);
             }
         }
 
         var pageCount = Math.Max(1, (collector.Total + pageSize - 1) / pageSize);
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var ranked = collector.Ranked();
-        var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(hit => Hit(searcher, query, hit, request.Culture)).ToList();
+        var highlighter = new SearchHighlighter(query, rewritten, searcher.IndexReader);
+        var hits = collector.Ranked().Skip((page - 1) * pageSize).Take(pageSize).Select(hit => Hit(searcher, highlighter, hit, request.Culture)).ToList();
         return new SearchResults(
             request,
             hits,
@@ -235,34 +237,18 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         return ranked;
     }
 
-    private SearchHit Hit(IndexSearcher searcher, Query query, RankedDoc hit, string culture)
+    private SearchHit Hit(IndexSearcher searcher, SearchHighlighter highlighter, RankedDoc hit, string culture)
     {
         var document = searcher.Doc(hit.Doc);
         var (title, titleCulture, url) = Display(document, culture);
-        var encoder = new SimpleHTMLEncoder();
-        string Highlight(string field, string text, int fragmentSize, int fragments)
-        {
-            if (OnField(query, field) is not { } own)
-            {
-                return "";
-            }
-
-            var scorer = new QueryScorer(own, searcher.IndexReader, field);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, scorer)
-            {
-                TextFragmenter = fragmentSize == 0 ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, fragmentSize),
-            };
-            var best = highlighter.GetBestFragments(SearchAnalysis.PerField.GetTokenStream(field, text), text, fragments, " … ");
-            return string.IsNullOrEmpty(best) ? "" : best;
-        }
-
-        var titleHtml = Highlight(SearchFields.In(SearchFields.Name, titleCulture), title, 0, 1);
+        var encoder = highlighter.Encoder;
+        var titleHtml = highlighter.Highlight(SearchFields.In(SearchFields.Name, titleCulture), title, 0, 1);
         var body = document.Get(SearchFields.In(SearchFields.Body, titleCulture), CultureInfo.InvariantCulture) ?? "";
-        var snippet = Highlight(SearchFields.In(SearchFields.Body, titleCulture), body, 160, 2);
+        var snippet = highlighter.Highlight(SearchFields.In(SearchFields.Body, titleCulture), body, 160, 2);
         if (snippet.Length == 0)
         {
             var summary = document.Get(SearchFields.In(SearchFields.Summary, titleCulture), CultureInfo.InvariantCulture);
-            snippet = string.IsNullOrEmpty(summary) ? encoder.EncodeText(body.Length > 200 ? body[..200] + "…" : body) : Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : encoder.EncodeText(summary);
+            snippet = string.IsNullOrEmpty(summary) ? encoder.EncodeText(body.Length > 200 ? body[..200] + "…" : body) : highlighter.Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : encoder.EncodeText(summary);
         }
 
         return new SearchHit(
@@ -275,37 +261,6 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             snippet,
             hit.Written,
             hit.Score);
-    }
-
-    /// <summary>
-    /// The clauses of <paramref name="query"/> on one field, or null when it has none. The highlighter marks only that
-    /// field's words, but would first expand the fuzzy and prefix clauses of every field against each text it marks:
-    /// given just the field's own clauses, it marks exactly the same words for a fraction of the work.
-    /// </summary>
-    private static Query? OnField(Query query, string field)
-    {
-        switch (query)
-        {
-            case BooleanQuery boolean:
-                var own = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost };
-                foreach (var clause in boolean.Clauses)
-                {
-                    if (OnField(clause.Query, field) is { } part)
-                    {
-                        own.Add(part, clause.Occur);
-                    }
-                }
-
-                return own.Clauses.Count > 0 ? own : null;
-            case TermQuery term:
-                return term.Term.Field == field ? term : null;
-            case PhraseQuery phrase:
-                return phrase.GetTerms() is [var first, ..] && first.Field == field ? phrase : null;
-            case MultiTermQuery multi:
-                return multi.Field == field ? multi : null;
-            default:
-                return query;
-        }
     }
 
     /// <summary>The title and URL shown to a visitor of <paramref name="culture"/>: the page in that culture, or in the default one.</summary>
