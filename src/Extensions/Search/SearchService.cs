@@ -145,6 +145,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         {
             var word = new BooleanQuery(disableCoord: true);
             var stopWord = false;
+            var typoAutomata = new Dictionary<string, FuzzyTermsEnum.LevenshteinAutomataAttribute>(StringComparer.Ordinal);
             foreach (var culture in cultures.Codes)
             {
                 foreach (var (name, boost) in fields)
@@ -169,7 +170,13 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 
                     if (typos && folded.Length >= 5)
                     {
-                        word.Add(new FuzzyQuery(new Term(field, folded), folded.Length >= 9 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = boost * 0.3f }, Occur.SHOULD);
+                        if (!typoAutomata.TryGetValue(folded, out var automata))
+                        {
+                            automata = new FuzzyTermsEnum.LevenshteinAutomataAttribute();
+                            typoAutomata[folded] = automata;
+                        }
+
+                        word.Add(new TypoQuery(new Term(field, folded), automata) { Boost = boost * 0.3f }, Occur.SHOULD);
                     }
                 }
             }
