@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
 using Spcncl.Localization;
 
@@ -45,27 +44,30 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             return SearchResults.Empty(request, indexReady: true);
         }
 
+        // Rewritten once (fuzzy and prefix words expanded against the index), searched, then highlighted with the same terms.
         var searcher = lease.Searcher;
+        var rewritten = searcher.Rewrite(query);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var collector = new FacetingCollector(request, request.Page * pageSize);
-        searcher.Search(query, collector);
+        searcher.Search(rewritten, collector);
 
         // Nothing has every word of three or more (one mistyped beyond repair, or not in the site): show what has all but one.
         var relaxed = false;
         if (collector.Total == 0 && words.Count >= 3 && TextQuery(words, TextFields, prefixOnLast: true, missing: 1) is { } partial)
         {
             var second = new FacetingCollector(request, request.Page * pageSize);
-            searcher.Search(partial, second);
+            var partialRewritten = searcher.Rewrite(partial);
+            searcher.Search(partialRewritten, second);
             if (second.Total > 0)
             {
-                (query, collector, relaxed) = (partial, second, true);
+                (query, rewritten, collector, relaxed) = (partial, partialRewritten, second, true);
             }
         }
 
         var pageCount = Math.Max(1, (collector.Total + pageSize - 1) / pageSize);
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var ranked = collector.Ranked();
-        var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(hit => Hit(searcher, query, hit, request.Culture)).ToList();
+        var highlighter = new SearchHighlighter(query, rewritten, searcher.IndexReader);
+        var hits = collector.Ranked().Skip((page - 1) * pageSize).Take(pageSize).Select(hit => Hit(searcher, highlighter, hit, request.Culture)).ToList();
         return new SearchResults(
             request,
             hits,
@@ -143,6 +145,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         {
             var word = new BooleanQuery(disableCoord: true);
             var stopWord = false;
+            var typoAutomata = new Dictionary<string, FuzzyTermsEnum.LevenshteinAutomataAttribute>(StringComparer.Ordinal);
             foreach (var culture in cultures.Codes)
             {
                 foreach (var (name, boost) in fields)
@@ -167,7 +170,13 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 
                     if (typos && folded.Length >= 5)
                     {
-                        word.Add(new FuzzyQuery(new Term(field, folded), folded.Length >= 9 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true) { Boost = boost * 0.3f }, Occur.SHOULD);
+                        if (!typoAutomata.TryGetValue(folded, out var automata))
+                        {
+                            automata = new FuzzyTermsEnum.LevenshteinAutomataAttribute();
+                            typoAutomata[folded] = automata;
+                        }
+
+                        word.Add(new TypoQuery(new Term(field, folded), automata) { Boost = boost * 0.3f }, Occur.SHOULD);
                     }
                 }
             }
@@ -235,34 +244,18 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         return ranked;
     }
 
-    private SearchHit Hit(IndexSearcher searcher, Query query, RankedDoc hit, string culture)
+    private SearchHit Hit(IndexSearcher searcher, SearchHighlighter highlighter, RankedDoc hit, string culture)
     {
         var document = searcher.Doc(hit.Doc);
         var (title, titleCulture, url) = Display(document, culture);
-        var encoder = new SimpleHTMLEncoder();
-        string Highlight(string field, string text, int fragmentSize, int fragments)
-        {
-            if (OnField(query, field) is not { } own)
-            {
-                return "";
-            }
-
-            var scorer = new QueryScorer(own, searcher.IndexReader, field);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, scorer)
-            {
-                TextFragmenter = fragmentSize == 0 ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, fragmentSize),
-            };
-            var best = highlighter.GetBestFragments(SearchAnalysis.PerField.GetTokenStream(field, text), text, fragments, " … ");
-            return string.IsNullOrEmpty(best) ? "" : best;
-        }
-
-        var titleHtml = Highlight(SearchFields.In(SearchFields.Name, titleCulture), title, 0, 1);
+        var encoder = highlighter.Encoder;
+        var titleHtml = highlighter.Highlight(SearchFields.In(SearchFields.Name, titleCulture), title, 0, 1);
         var body = document.Get(SearchFields.In(SearchFields.Body, titleCulture), CultureInfo.InvariantCulture) ?? "";
-        var snippet = Highlight(SearchFields.In(SearchFields.Body, titleCulture), body, 160, 2);
+        var snippet = highlighter.Highlight(SearchFields.In(SearchFields.Body, titleCulture), body, 160, 2);
         if (snippet.Length == 0)
         {
             var summary = document.Get(SearchFields.In(SearchFields.Summary, titleCulture), CultureInfo.InvariantCulture);
-            snippet = string.IsNullOrEmpty(summary) ? encoder.EncodeText(body.Length > 200 ? body[..200] + "…" : body) : Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : encoder.EncodeText(summary);
+            snippet = string.IsNullOrEmpty(summary) ? encoder.EncodeText(body.Length > 200 ? body[..200] + "…" : body) : highlighter.Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : encoder.EncodeText(summary);
         }
 
         return new SearchHit(
@@ -275,37 +268,6 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             snippet,
             hit.Written,
             hit.Score);
-    }
-
-    /// <summary>
-    /// The clauses of <paramref name="query"/> on one field, or null when it has none. The highlighter marks only that
-    /// field's words, but would first expand the fuzzy and prefix clauses of every field against each text it marks:
-    /// given just the field's own clauses, it marks exactly the same words for a fraction of the work.
-    /// </summary>
-    private static Query? OnField(Query query, string field)
-    {
-        switch (query)
-        {
-            case BooleanQuery boolean:
-                var own = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost };
-                foreach (var clause in boolean.Clauses)
-                {
-                    if (OnField(clause.Query, field) is { } part)
-                    {
-                        own.Add(part, clause.Occur);
-                    }
-                }
-
-                return own.Clauses.Count > 0 ? own : null;
-            case TermQuery term:
-                return term.Term.Field == field ? term : null;
-            case PhraseQuery phrase:
-                return phrase.GetTerms() is [var first, ..] && first.Field == field ? phrase : null;
-            case MultiTermQuery multi:
-                return multi.Field == field ? multi : null;
-            default:
-                return query;
-        }
     }
 
     /// <summary>The title and URL shown to a visitor of <paramref name="culture"/>: the page in that culture, or in the default one.</summary>
@@ -356,6 +318,8 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
     /// <summary>
     /// Counts every facet over the matching documents (each dimension with the other filters applied, as faceted search
     /// expects), and keeps the best <c>limit</c> documents that pass every filter: the visitor's language first, then score.
+    /// A query can match tens of thousands of documents: each is counted by the ordinals of its values in the segment's
+    /// DocValues (filters resolved to ordinals once per segment), and the ordinals are named once, when the segment ends.
     /// </summary>
     private sealed class FacetingCollector(SearchRequest request, int limit) : ICollector
     {
@@ -364,84 +328,80 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         private readonly Dictionary<string, int> _sectors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _years = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _languages = new(StringComparer.Ordinal);
-        private readonly string? _year = request.Year?.ToString(CultureInfo.InvariantCulture);
+        private readonly BytesRef? _sectorWanted = request.Sector is { } sector ? new BytesRef(sector) : null;
+        private readonly BytesRef? _yearWanted = request.Year is { } year ? new BytesRef(year.ToString(CultureInfo.InvariantCulture)) : null;
+        private readonly BytesRef? _languageWanted = request.Language is { } language ? new BytesRef(language) : null;
         private readonly HashSet<string>? _kindFilter = request.Kinds is { Count: > 0 } kinds ? [.. kinds.Select(SearchFields.KindValue)] : null;
         private Scorer _scorer = null!;
         private int _docBase;
-        private SortedDocValues? _kind;
-        private SortedSetDocValues? _sector;
-        private SortedSetDocValues? _yearValues;
-        private SortedSetDocValues? _language;
         private NumericDocValues? _top10;
         private NumericDocValues? _written;
-
-        // Each value decoded once per segment (a segment holds a handful; a query can match tens of thousands of
-        // documents), and one list per facet reused from document to document.
-        private string?[] _kindNames = [];
-        private string?[] _sectorNames = [];
-        private string?[] _yearNames = [];
-        private string?[] _languageNames = [];
-        private readonly List<string> _sectorList = new(2);
-        private readonly List<string> _yearList = new(2);
-        private readonly List<string> _languageList = new(2);
+        private SingleValued _kind = new(null, null);
+        private MultiValued _sector = new(null, null);
+        private MultiValued _year = new(null, null);
+        private MultiValued _language = new(null, null);
         private int _top10Count;
 
         public int Total { get; private set; }
 
         public bool AcceptsDocsOutOfOrder => true;
 
-        public SearchFacets Facets => new(_kinds, _sectors, _years, _languages, _top10Count);
+        public SearchFacets Facets
+        {
+            get
+            {
+                CountSegment();
+                return new(_kinds, _sectors, _years, _languages, _top10Count);
+            }
+        }
 
         public void SetScorer(Scorer scorer) => _scorer = scorer;
 
         public void SetNextReader(AtomicReaderContext context)
         {
+            CountSegment();
             var reader = context.AtomicReader;
             _docBase = context.DocBase;
-            _kind = reader.GetSortedDocValues(SearchFields.Kind);
-            _sector = reader.GetSortedSetDocValues(SearchFields.Sector);
-            _yearValues = reader.GetSortedSetDocValues(SearchFields.Year);
-            _language = reader.GetSortedSetDocValues(SearchFields.Culture);
+            _kind = new SingleValued(reader.GetSortedDocValues(SearchFields.Kind), _kindFilter);
+            _sector = new MultiValued(reader.GetSortedSetDocValues(SearchFields.Sector), _sectorWanted);
+            _year = new MultiValued(reader.GetSortedSetDocValues(SearchFields.Year), _yearWanted);
+            _language = new MultiValued(reader.GetSortedSetDocValues(SearchFields.Culture), _languageWanted);
             _top10 = reader.GetNumericDocValues(SearchFields.Top10);
             _written = reader.GetNumericDocValues(SearchFields.Written(request.Culture));
-            _kindNames = new string?[_kind?.ValueCount ?? 0];
-            _sectorNames = new string?[_sector?.ValueCount ?? 0];
-            _yearNames = new string?[_yearValues?.ValueCount ?? 0];
-            _languageNames = new string?[_language?.ValueCount ?? 0];
         }
 
         public void Collect(int doc)
         {
-            var kind = Single(_kind, _kindNames, doc);
-            var sectors = Many(_sector, _sectorNames, doc, _sectorList);
-            var years = Many(_yearValues, _yearNames, doc, _yearList);
-            var languages = Many(_language, _languageNames, doc, _languageList);
+            var kind = _kind.Read(doc);
+            _sector.Read(doc);
+            _year.Read(doc);
+            _language.Read(doc);
             var top10 = _top10?.Get(doc) == 1;
 
-            var kindOk = _kindFilter is null || (kind is not null && _kindFilter.Contains(kind));
-            var sectorOk = request.Sector is null || sectors.Contains(request.Sector);
-            var yearOk = _year is null || years.Contains(_year);
+            var kindOk = _kind.Passes(kind);
+            var sectorOk = _sector.Passes();
+            var yearOk = _year.Passes();
             var top10Ok = !request.Top10 || top10;
-            var languageOk = request.Language is null || languages.Contains(request.Language);
+            var languageOk = _language.Passes();
 
-            if (sectorOk && yearOk && top10Ok && languageOk && kind is not null)
+            if (sectorOk && yearOk && top10Ok && languageOk && kind >= 0)
             {
-                Increment(_kinds, kind);
+                _kind.Counts[kind]++;
             }
 
             if (kindOk && yearOk && top10Ok && languageOk)
             {
-                sectors.ForEach(s => Increment(_sectors, s));
+                _sector.Count();
             }
 
             if (kindOk && sectorOk && top10Ok && languageOk)
             {
-                years.ForEach(y => Increment(_years, y));
+                _year.Count();
             }
 
             if (kindOk && sectorOk && yearOk && top10Ok)
             {
-                languages.ForEach(l => Increment(_languages, l));
+                _language.Count();
             }
 
             if (kindOk && sectorOk && yearOk && languageOk && top10)
@@ -469,49 +429,125 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         /// <summary>The kept documents, best first.</summary>
         public List<RankedDoc> Ranked() => [.. _best.UnorderedItems.Select(i => i.Element).Order(RankedDoc.Worst).Reverse()];
 
-        private static void Increment(Dictionary<string, int> counts, string value) =>
-            counts[value] = counts.GetValueOrDefault(value) + 1;
-
-        private static string? Single(SortedDocValues? values, string?[] names, int doc)
+        /// <summary>Adds the counts of the segment just collected, by name, to the totals (once: the counts are then emptied).</summary>
+        private void CountSegment()
         {
-            if (values is null || values.GetOrd(doc) is var ord && ord < 0)
-            {
-                return null;
-            }
-
-            if (names[ord] is null)
-            {
-                var bytes = new BytesRef();
-                values.LookupOrd(ord, bytes);
-                names[ord] = bytes.Utf8ToString();
-            }
-
-            return names[ord];
+            _kind.AddTo(_kinds);
+            _sector.AddTo(_sectors);
+            _year.AddTo(_years);
+            _language.AddTo(_languages);
         }
 
-        /// <summary>The values of a document, in <paramref name="list"/> (emptied first).</summary>
-        private static List<string> Many(SortedSetDocValues? values, string?[] names, int doc, List<string> list)
+        private static void AddTo(Dictionary<string, int> totals, int[] counts, Action<int, BytesRef> lookup)
         {
-            list.Clear();
-            if (values is null)
+            var bytes = new BytesRef();
+            for (var ord = 0; ord < counts.Length; ord++)
             {
-                return list;
+                if (counts[ord] > 0)
+                {
+                    lookup(ord, bytes);
+                    var name = bytes.Utf8ToString();
+                    totals[name] = totals.GetValueOrDefault(name) + counts[ord];
+                    counts[ord] = 0;
+                }
+            }
+        }
+
+        /// <summary>A single-valued facet of one segment (the kind): the ordinal of each document, counts per ordinal.</summary>
+        private sealed class SingleValued
+        {
+            private readonly SortedDocValues? _values;
+            private readonly bool[]? _allowed;
+
+            public SingleValued(SortedDocValues? values, HashSet<string>? filter)
+            {
+                _values = values;
+                Counts = new int[values?.ValueCount ?? 0];
+                if (filter is not null)
+                {
+                    _allowed = new bool[Counts.Length];
+                    var bytes = new BytesRef();
+                    for (var ord = 0; ord < _allowed.Length; ord++)
+                    {
+                        values!.LookupOrd(ord, bytes);
+                        _allowed[ord] = filter.Contains(bytes.Utf8ToString());
+                    }
+                }
             }
 
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+            public int[] Counts { get; }
+
+            /// <summary>The document's ordinal, -1 when it has no value.</summary>
+            public int Read(int doc) => _values?.GetOrd(doc) ?? -1;
+
+            public bool Passes(int ord) => _allowed is null || (ord >= 0 && _allowed[ord]);
+
+            public void AddTo(Dictionary<string, int> totals)
             {
-                if (names[ord] is null)
+                if (_values is { } values)
                 {
-                    var bytes = new BytesRef();
-                    values.LookupOrd(ord, bytes);
-                    names[ord] = bytes.Utf8ToString();
+                    FacetingCollector.AddTo(totals, Counts, values.LookupOrd);
+                }
+            }
+        }
+
+        /// <summary>A multi-valued facet of one segment (sectors, years, languages): the ordinals of the document last read.</summary>
+        private sealed class MultiValued
+        {
+            private const long Unfiltered = -1;
+            private readonly SortedSetDocValues? _values;
+            private readonly long _wanted;
+            private readonly int[] _counts;
+            private long[] _ords = new long[4];
+            private int _count;
+
+            /// <param name="wanted">The value a document must have (the filter), or null for any.</param>
+            public MultiValued(SortedSetDocValues? values, BytesRef? wanted)
+            {
+                _values = values;
+                _counts = new int[values?.ValueCount ?? 0];
+
+                // A filter value the segment does not hold is matched by none of its documents (ordinals are never below -1).
+                _wanted = wanted is null ? Unfiltered : values?.LookupTerm(wanted) is long ord and >= 0 ? ord : long.MinValue;
+            }
+
+            public void Read(int doc)
+            {
+                _count = 0;
+                if (_values is not { } values)
+                {
+                    return;
                 }
 
-                list.Add(names[ord]!);
+                values.SetDocument(doc);
+                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+                {
+                    if (_count == _ords.Length)
+                    {
+                        Array.Resize(ref _ords, _count * 2);
+                    }
+
+                    _ords[_count++] = ord;
+                }
             }
 
-            return list;
+            public bool Passes() => _wanted == Unfiltered || Array.IndexOf(_ords, _wanted, 0, _count) >= 0;
+
+            public void Count()
+            {
+                for (var i = 0; i < _count; i++)
+                {
+                    _counts[_ords[i]]++;
+                }
+            }
+
+            public void AddTo(Dictionary<string, int> totals)
+            {
+                if (_values is { } values)
+                {
+                    FacetingCollector.AddTo(totals, _counts, (ord, bytes) => values.LookupOrd(ord, bytes));
+                }
+            }
         }
     }
 }
