@@ -217,12 +217,7 @@ public sealed class MediaLibrary(
             entity.Version++;
         }
 
-        entity.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        entity.UpdatedBy = user;
-        await db.SaveChangesAsync(ct);
-        await RecordAsync(db, entity.Id, ct);
-        await dispatcher.DispatchLocalAsync([new ContentChange(ContentChangeKind.RefreshMedia, [entity.Id])], ct);
-        return MediaAttempt<MediaItem>.Success(ToItem(entity));
+        return await SaveChangedAsync(db, entity, user, ct);
     }
 
     /// <summary>Puts an item in a folder (or at the top of the library when <paramref name="folderId"/> is null).</summary>
@@ -241,12 +236,7 @@ public sealed class MediaLibrary(
         }
 
         entity.FolderId = folderId;
-        entity.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        entity.UpdatedBy = user;
-        await db.SaveChangesAsync(ct);
-        await RecordAsync(db, entity.Id, ct);
-        await dispatcher.DispatchLocalAsync([new ContentChange(ContentChangeKind.RefreshMedia, [entity.Id])], ct);
-        return MediaAttempt<MediaItem>.Success(ToItem(entity));
+        return await SaveChangedAsync(db, entity, user, ct);
     }
 
     /// <summary>Deletes an item and its file, unless a document (draft or published, in any culture) still refers to it.</summary>
@@ -378,6 +368,17 @@ public sealed class MediaLibrary(
             .Where(t => !string.IsNullOrWhiteSpace(t.Value))
             .OrderBy(t => t.Key, StringComparer.Ordinal)
             .ToDictionary(t => t.Key, t => t.Value.Trim()));
+
+    /// <summary>Stamps and saves a changed item, records it, and tells the site's caches.</summary>
+    private async Task<MediaAttempt<MediaItem>> SaveChangedAsync(SiteDbContext db, MediaItemEntity entity, string user, CancellationToken ct)
+    {
+        entity.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        entity.UpdatedBy = user;
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, entity.Id, ct);
+        await dispatcher.DispatchLocalAsync([new ContentChange(ContentChangeKind.RefreshMedia, [entity.Id])], ct);
+        return MediaAttempt<MediaItem>.Success(ToItem(entity));
+    }
 
     private async Task RecordAsync(SiteDbContext db, int id, CancellationToken ct)
     {
