@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Spcncl.Localization;
@@ -17,57 +16,12 @@ public sealed class MediaUrls(MediaSigningKey signingKey)
 
     /// <summary>
     /// A page shows the same images at the same widths request after request (a home page: 14 images, 70 URLs), so
-    /// each signed URL (and each srcset) is made once: the HMAC and the name's URL segment were half the time of rendering it. Emptied
+    /// each signed URL is made once: the HMAC and the name's URL segment were half the time of rendering it. Emptied
     /// when it grows past <see cref="MaxRemembered"/>, so memory stays bounded whatever the catalogue's size.
     /// </summary>
     private const int MaxRemembered = 20_000;
 
-    private readonly ConcurrentDictionary<(Guid Key, int Version, string Name, string Extension, ImageCommand Command), string> _made = new();
-    private readonly ConcurrentDictionary<(Guid Key, int Version, string Name, double? Aspect, int MaxWidth, FitMode Mode), ResponsiveImage> _sets = new();
-
-    /// <summary>
-    /// The variants of an image for a srcset at <paramref name="widths"/> (never wider than the source, so each really
-    /// is the width it claims), cropped to <paramref name="aspect"/> (width ÷ height) or in the image's own shape, with
-    /// the fallback src and the intrinsic size of the largest. Made once per item, version and shape.
-    /// </summary>
-    public ResponsiveImage? Responsive(MediaItem item, IReadOnlyList<int> widths, double? aspect, int maxWidth, FitMode mode)
-    {
-        if (item is not { IsImage: true, Width: { } sourceWidth, Height: { } sourceHeight })
-        {
-            return null;
-        }
-
-        var id = (item.Key, item.Version, item.Name, aspect, maxWidth, mode);
-        if (_sets.TryGetValue(id, out var set))
-        {
-            return set;
-        }
-
-        if (_sets.Count >= MaxRemembered)
-        {
-            _sets.Clear();
-        }
-
-        var ratio = aspect ?? (double)sourceWidth / sourceHeight;
-        var offered = widths.Where(w => w <= Math.Min(maxWidth, sourceWidth) && Math.Round(w / ratio) <= sourceHeight).ToList();
-        if (offered.Count == 0)
-        {
-            offered.Add(Math.Min(sourceWidth, (int)Math.Floor(sourceHeight * ratio)));
-        }
-
-        string Url(int width) => Image(item, aspect is null
-            ? new ImageCommand(width, null, FitMode.Max, OutputFormat.Auto)
-            : new ImageCommand(width, (int)Math.Round(width / ratio), mode, OutputFormat.Auto));
-
-        var largest = offered[^1];
-        set = new ResponsiveImage(
-            Url(offered[offered.Count / 2]),
-            string.Join(", ", offered.Select(w => string.Create(CultureInfo.InvariantCulture, $"{Url(w)} {w}w"))),
-            largest,
-            (int)Math.Round(largest / ratio));
-        _sets[id] = set;
-        return set;
-    }
+    private readonly ConcurrentDictionary<(Guid Key, int Version, string Name, ImageCommand Command), string> _made = new();
 
     public static string Original(MediaItem item) => $"{Prefix}/{item.Key:N}/{item.Version}/{FileSegment(item)}";
 
@@ -79,7 +33,7 @@ public sealed class MediaUrls(MediaSigningKey signingKey)
             return Original(item);
         }
 
-        var id = (item.Key, item.Version, item.Name, item.Extension, command);
+        var id = (item.Key, item.Version, item.Name, command); // the stored file, so its extension, is fixed by key and version
         if (_made.TryGetValue(id, out var url))
         {
             return url;
@@ -127,9 +81,6 @@ public sealed class MediaUrls(MediaSigningKey signingKey)
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
-
-/// <summary>An image's responsive attributes: the fallback src, the srcset, and the intrinsic size of its largest variant.</summary>
-public sealed record ResponsiveImage(string Src, string SrcSet, int Width, int Height);
 
 /// <summary>The HMAC key for image commands: from configuration, or generated once and kept in the database so every instance shares it.</summary>
 public sealed class MediaSigningKey

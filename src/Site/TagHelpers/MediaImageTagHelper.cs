@@ -38,19 +38,32 @@ public sealed class MediaImageTagHelper(MediaUrls urls, IOptions<MediaOptions> o
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (Item is not { } item || urls.Responsive(item, options.Value.Widths, ParseAspect(Aspect), MaxWidth, Mode) is not { } image)
+        if (Item is not { IsImage: true, Width: { } sourceWidth, Height: { } sourceHeight } item)
         {
             output.SuppressOutput();
             return;
         }
 
+        var ratio = ParseAspect(Aspect) ?? (double)sourceWidth / sourceHeight;
+        var widths = options.Value.Widths.Where(w => w <= Math.Min(MaxWidth, sourceWidth) && Math.Round(w / ratio) <= sourceHeight).ToList();
+        if (widths.Count == 0)
+        {
+            widths.Add(Math.Min(sourceWidth, (int)Math.Floor(sourceHeight * ratio)));
+        }
+
+        string Url(int width) => urls.Image(item, Aspect is null
+            ? new ImageCommand(width, null, FitMode.Max, OutputFormat.Auto)
+            : new ImageCommand(width, (int)Math.Round(width / ratio), Mode, OutputFormat.Auto));
+
+        var largest = widths[^1];
+        var fallback = widths[widths.Count / 2];
         output.TagName = "img";
         output.TagMode = TagMode.SelfClosing;
-        output.Attributes.SetAttribute("src", image.Src);
-        output.Attributes.SetAttribute("srcset", image.SrcSet);
+        output.Attributes.SetAttribute("src", Url(fallback));
+        output.Attributes.SetAttribute("srcset", string.Join(", ", widths.Select(w => string.Create(CultureInfo.InvariantCulture, $"{Url(w)} {w}w"))));
         output.Attributes.SetAttribute("sizes", Sizes);
-        output.Attributes.SetAttribute("width", image.Width.ToString(CultureInfo.InvariantCulture));
-        output.Attributes.SetAttribute("height", image.Height.ToString(CultureInfo.InvariantCulture));
+        output.Attributes.SetAttribute("width", largest.ToString(CultureInfo.InvariantCulture));
+        output.Attributes.SetAttribute("height", ((int)Math.Round(largest / ratio)).ToString(CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("alt", Alt ?? item.Alt(Culture));
         if (Priority)
         {
