@@ -8,15 +8,19 @@ namespace Spcncl.Search;
 
 /// <summary>
 /// Answers what visitors type. Plain text only: the words are analysed per field (no query parser, so no syntax can
-/// fail); each word must match somewhere (one may be missing from four on), as written, folded, as a prefix (the last
-/// word, while typing) or within one or two edits (5+ and 9+ letters); names weigh more than summaries, summaries more
-/// than bodies, and the words as a phrase more still. Filters and facet counts come from DocValues in one pass.
+/// fail); each word must match somewhere (when no page has them all, of three words or more, one may be missing): as
+/// written, folded, as a prefix (the last word, while typing) or, a word no name or summary has, within one or two
+/// edits (5+ and 9+ letters). Names weigh more than summaries, summaries more than bodies, and the words as a phrase
+/// more still. Filters and facet counts come from DocValues in one pass.
 /// </summary>
 public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 {
     public const int MaxQueryLength = 200;
     public const int MaxWords = 10;
     public const int MaxPageSize = 50;
+
+    /// <summary>How many of the best matches the phrase re-scores (the rest keep the order their words gave them).</summary>
+    public const int RescoreWindow = 100;
 
     private static readonly (string Field, float Boost)[] TextFields = [(SearchFields.Name, 4f), (SearchFields.Summary, 2f), (SearchFields.Body, 1f)];
 
@@ -38,35 +42,16 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             return SearchResults.Empty(request, indexReady: true);
         }
 
-        var query = TextQuery(words, TextFields, prefixOnLast: true);
-        if (query is null)
+        var searcher = lease.Searcher;
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        if (CollectWords(searcher, words, request, request.Page * pageSize) is not var (query, rewritten, collector, relaxed))
         {
             return SearchResults.Empty(request, indexReady: true);
         }
 
-        // Rewritten once (fuzzy and prefix words expanded against the index), searched, then highlighted with the same terms.
-        var searcher = lease.Searcher;
-        var rewritten = searcher.Rewrite(query);
-        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        var collector = new FacetingCollector(request, request.Page * pageSize);
-        searcher.Search(rewritten, collector);
-
-        // Nothing has every word of three or more (one mistyped beyond repair, or not in the site): show what has all but one.
-        var relaxed = false;
-        if (collector.Total == 0 && words.Count >= 3 && TextQuery(words, TextFields, prefixOnLast: true, missing: 1) is { } partial)
-        {
-            var second = new FacetingCollector(request, request.Page * pageSize);
-            var partialRewritten = searcher.Rewrite(partial);
-            searcher.Search(partialRewritten, second);
-            if (second.Total > 0)
-            {
-                (query, rewritten, collector, relaxed) = (partial, partialRewritten, second, true);
-            }
-        }
-
         var pageCount = Math.Max(1, (collector.Total + pageSize - 1) / pageSize);
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var highlighter = new SearchHighlighter(query, rewritten, searcher.IndexReader);
+        var highlighter = new SearchHighlighter(query.All, rewritten, searcher.IndexReader);
         var hits = collector.Ranked().Skip((page - 1) * pageSize).Take(pageSize).Select(hit => Hit(searcher, highlighter, hit, request.Culture)).ToList();
         return new SearchResults(
             request,
@@ -87,15 +72,14 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
     {
         var words = SearchAnalysis.WordsOf(Clean(text)).Take(MaxWords).ToList();
         using var lease = index.Acquire();
-        if (lease is null || words.Count == 0 || TextQuery(words, [(SearchFields.Name, 1f)], prefixOnLast: true, typos: false, shortestPrefix: 1) is not { } query)
+        if (lease is null || words.Count == 0 || TextQuery(lease.Searcher.IndexReader, words, [(SearchFields.Name, 1f)], prefixOnLast: true, typos: false, shortestPrefix: 1) is not { } query)
         {
             return [];
         }
 
         var request = new SearchRequest("", culture, Kinds: [SearchKind.Product, SearchKind.Enterprise]);
-        var collector = new FacetingCollector(request, max);
-        lease.Searcher.Search(query, collector);
-        return [.. collector.Ranked().Select(hit =>
+        var (_, collector) = Collect(lease.Searcher, query, request, max);
+        return [.. collector.Ranked().Take(max).Select(hit =>
         {
             var document = lease.Searcher.Doc(hit.Doc);
             var (title, titleCulture, url) = Display(document, culture);
@@ -113,14 +97,67 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             return null;
         }
 
-        if (words.Count == 0 || TextQuery(words, TextFields, prefixOnLast: true) is not { } query)
+        var matches = CollectWords(lease.Searcher, words, new SearchRequest("", cultures.Default.Code, Kinds: [SearchKind.Product]), int.MaxValue / 2);
+        return matches?.Collector.Ranked().ToDictionary(hit => Guid.ParseExact(lease.Searcher.Doc(hit.Doc, KeyOnly).Get(SearchFields.Key, CultureInfo.InvariantCulture), "N"), hit => hit.Score)
+            ?? new Dictionary<Guid, float>();
+    }
+
+    /// <summary>
+    /// The pages with every word, or when none has them all (of three words or more), those with all but one
+    /// (<c>Relaxed</c>); a null query when the words hold nothing to search for (only punctuation, say).
+    /// </summary>
+    private (WordsQuery Query, Query Rewritten, FacetingCollector Collector, bool Relaxed)? CollectWords(IndexSearcher searcher, IReadOnlyList<string> words, SearchRequest request, int needed)
+    {
+        if (TextQuery(searcher.IndexReader, words, TextFields, prefixOnLast: true) is not { } query)
         {
-            return new Dictionary<Guid, float>();
+            return null;
         }
 
-        var collector = new FacetingCollector(new SearchRequest("", cultures.Default.Code, Kinds: [SearchKind.Product]), int.MaxValue / 2);
-        lease.Searcher.Search(query, collector);
-        return collector.Ranked().ToDictionary(hit => Guid.ParseExact(lease.Searcher.Doc(hit.Doc, KeyOnly).Get(SearchFields.Key, CultureInfo.InvariantCulture), "N"), hit => hit.Score);
+        var (rewritten, collector) = Collect(searcher, query, request, needed);
+        if (collector.Total == 0 && words.Count >= 3 && TextQuery(searcher.IndexReader, words, TextFields, prefixOnLast: true, missing: 1) is { } partial)
+        {
+            var relaxed = Collect(searcher, partial, request, needed);
+            if (relaxed.Collector.Total > 0)
+            {
+                return (partial, relaxed.Rewritten, relaxed.Collector, true);
+            }
+        }
+
+        return (query, rewritten, collector, false);
+    }
+
+    /// <summary>
+    /// Runs a text query in two passes. Every document with the words is counted into the facets and ranked by how well
+    /// its fields match them; then the words as a phrase (and the stop words) add their score to the best
+    /// <see cref="RescoreWindow"/> only. Scoring the phrase over every match (a common pair of words in tens of thousands
+    /// of pages) was most of a slow search's time, and it only reorders pages that already have every word. The two
+    /// weights are normalised together, so a re-scored document scores exactly as the whole query would score it.
+    /// </summary>
+    /// <returns>The words query as the searcher ran it (fuzzy and prefix words expanded, for the highlighter), and the collector.</returns>
+    private static (Query Rewritten, FacetingCollector Collector) Collect(IndexSearcher searcher, WordsQuery query, SearchRequest request, int needed)
+    {
+        var words = searcher.Rewrite(query.Words);
+        var boost = query.Boost is null ? null : searcher.Rewrite(query.Boost);
+        var wordsWeight = words.CreateWeight(searcher);
+        var boostWeight = boost?.CreateWeight(searcher);
+        var norm = searcher.Similarity.QueryNorm(wordsWeight.GetValueForNormalization() + (boostWeight?.GetValueForNormalization() ?? 0f));
+        norm = float.IsFinite(norm) ? norm : 1f;
+        wordsWeight.Normalize(norm, 1f);
+        boostWeight?.Normalize(norm, 1f);
+
+        var collector = new FacetingCollector(request, Math.Max(needed, boostWeight is null ? 0 : RescoreWindow));
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            collector.SetNextReader(leaf);
+            wordsWeight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+        }
+
+        if (boostWeight is not null)
+        {
+            collector.Rescore(boostWeight, searcher.IndexReader.Leaves, RescoreWindow);
+        }
+
+        return (boost is null ? words : new BooleanQuery(disableCoord: true) { { words, Occur.MUST }, { boost, Occur.SHOULD } }, collector);
     }
 
     /// <summary>Control characters out, length bounded: 5,000 characters of anything still give an answer.</summary>
@@ -135,8 +172,8 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         return clean.Trim();
     }
 
-    /// <param name="missing">How many of the words (from four on, one more) a match may lack: 0 normally, 1 when nothing matched every word.</param>
-    private Query? TextQuery(IReadOnlyList<string> words, IReadOnlyList<(string Field, float Boost)> fields, bool prefixOnLast, bool typos = true, int shortestPrefix = 2, int missing = 0)
+    /// <param name="missing">How many of the words a match may lack: 0 normally, 1 when nothing matched every word.</param>
+    private WordsQuery? TextQuery(IndexReader reader, IReadOnlyList<string> words, IReadOnlyList<(string Field, float Boost)> fields, bool prefixOnLast, bool typos = true, int shortestPrefix = 2, int missing = 0)
     {
         // Each word may match as written, folded, as a prefix or with a typo, in any culture's fields. A word that a
         // culture drops as a stop word ("and", "the") is not required: it only helps the ranking, unless every word is one.
@@ -145,6 +182,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         {
             var word = new BooleanQuery(disableCoord: true);
             var stopWord = false;
+            var mayBeMistyped = typos && MayBeMistyped(reader, words[i]);
             var typoAutomata = new Dictionary<string, FuzzyTermsEnum.LevenshteinAutomataAttribute>(StringComparer.Ordinal);
             foreach (var culture in cultures.Codes)
             {
@@ -168,7 +206,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                         word.Add(new PrefixQuery(new Term(field, folded)) { Boost = boost * 0.6f }, Occur.SHOULD);
                     }
 
-                    if (typos && folded.Length >= 5)
+                    if (mayBeMistyped && folded.Length >= 5)
                     {
                         if (!typoAutomata.TryGetValue(folded, out var automata))
                         {
@@ -192,37 +230,44 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             clauses = [.. clauses.Select(c => (c.Query, false))];
         }
 
-        var all = new BooleanQuery(disableCoord: true);
-        foreach (var (word, _) in clauses.Where(c => !c.StopWord))
-        {
-            all.Add(word, Occur.SHOULD);
-        }
-
-        var required = all.Clauses.Count;
+        // Every word required: a conjunction, which skips from match to match (a disjunction that counts how many words
+        // each page has, as "all but one" needs, is several times slower, so it is only the fallback).
+        var required = clauses.Count(c => !c.StopWord);
         if (required == 0)
         {
             return null;
         }
 
-        all.MinimumNumberShouldMatch = Math.Max(1, (required <= 3 ? required : required - 1) - missing);
-        if (words.Count < 2)
+        var mustMatch = Math.Max(1, required - missing);
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var (word, _) in clauses.Where(c => !c.StopWord))
         {
-            return all;
+            all.Add(word, mustMatch == required ? Occur.MUST : Occur.SHOULD);
         }
 
-        var ranked = new BooleanQuery(disableCoord: true) { { all, Occur.MUST } };
+        if (mustMatch < required)
+        {
+            all.MinimumNumberShouldMatch = mustMatch;
+        }
+
+        if (words.Count < 2)
+        {
+            return new WordsQuery(all, null);
+        }
+
+        var rank = new BooleanQuery(disableCoord: true);
         foreach (var (word, _) in clauses.Where(c => c.StopWord))
         {
-            ranked.Add(word, Occur.SHOULD);
+            rank.Add(word, Occur.SHOULD);
         }
 
         // The words side by side, in order, weigh most.
         foreach (var culture in cultures.Codes)
         {
-            foreach (var (name, boost) in fields)
+            foreach (var (name, fieldBoost) in fields)
             {
                 var field = SearchFields.In(name, culture);
-                var phrase = new PhraseQuery { Slop = 1, Boost = boost * 2 };
+                var phrase = new PhraseQuery { Slop = 1, Boost = fieldBoost * 2 };
                 var position = 0;
                 foreach (var word in words)
                 {
@@ -236,12 +281,31 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 
                 if (phrase.GetTerms().Length >= 2)
                 {
-                    ranked.Add(phrase, Occur.SHOULD);
+                    rank.Add(phrase, Occur.SHOULD);
                 }
             }
         }
 
-        return ranked;
+        return new WordsQuery(all, rank.Clauses.Count > 0 ? rank : null);
+    }
+
+    /// <summary>
+    /// Whether a word may be a typo, and is worth looking for within an edit or two: one of five letters or more that no
+    /// page's name or summary has. A word the site knows is taken as typed; expanding it too (up to twenty terms in each
+    /// of six fields) made a common word's search several times slower and found little a person meant.
+    /// </summary>
+    private static bool MayBeMistyped(IndexReader reader, string word) =>
+        SearchAnalysis.Terms(SearchFields.Spell, word) is [[var folded, ..], ..]
+        && folded.Length >= 5
+        && reader.DocFreq(new Term(SearchFields.Spell, folded)) == 0;
+
+    /// <summary>What a text query is made of: the words (what must match), and what only adds to the score of a match.</summary>
+    /// <param name="Words">Each word in some field (as written, folded, a prefix or a typo away); decides what matches.</param>
+    /// <param name="Boost">The words as a phrase, and the stop words: never decides a match, only its rank.</param>
+    private sealed record WordsQuery(Query Words, Query? Boost)
+    {
+        /// <summary>Both, as one query (the highlighter marks the terms of either).</summary>
+        public Query All => Boost is null ? Words : new BooleanQuery(disableCoord: true) { { Words, Occur.MUST }, { Boost, Occur.SHOULD } };
     }
 
     private SearchHit Hit(IndexSearcher searcher, SearchHighlighter highlighter, RankedDoc hit, string culture)
@@ -426,8 +490,43 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             }
         }
 
+        private List<RankedDoc>? _ranked;
+
         /// <summary>The kept documents, best first.</summary>
-        public List<RankedDoc> Ranked() => [.. _best.UnorderedItems.Select(i => i.Element).Order(RankedDoc.Worst).Reverse()];
+        public List<RankedDoc> Ranked() => _ranked ??= [.. _best.UnorderedItems.Select(i => i.Element).Order(RankedDoc.Worst).Reverse()];
+
+        /// <summary>
+        /// Adds <paramref name="boost"/>'s score to the best <paramref name="window"/> documents and ranks them again;
+        /// those after them keep their order (so the pages after the window follow on from it without repeating any).
+        /// </summary>
+        public void Rescore(Weight boost, IList<AtomicReaderContext> leaves, int window)
+        {
+            var ranked = Ranked();
+            var head = ranked.Take(window).OrderBy(d => d.Doc).ToList();
+            var leaf = -1;
+            Scorer? scorer = null;
+            for (var i = 0; i < head.Count; i++)
+            {
+                var doc = head[i].Doc;
+                if (leaf < 0 || doc >= leaves[leaf].DocBase + leaves[leaf].AtomicReader.MaxDoc)
+                {
+                    do
+                    {
+                        leaf++;
+                    }
+                    while (doc >= leaves[leaf].DocBase + leaves[leaf].AtomicReader.MaxDoc);
+                    scorer = boost.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
+                }
+
+                var local = doc - leaves[leaf].DocBase;
+                if (scorer is not null && (scorer.DocID < local ? scorer.Advance(local) : scorer.DocID) == local)
+                {
+                    head[i] = head[i] with { Score = head[i].Score + scorer.GetScore() };
+                }
+            }
+
+            _ranked = [.. head.Order(RankedDoc.Worst).Reverse().Concat(ranked.Skip(window))];
+        }
 
         /// <summary>Adds the counts of the segment just collected, by name, to the totals (once: the counts are then emptied).</summary>
         private void CountSegment()
