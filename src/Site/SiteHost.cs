@@ -52,7 +52,8 @@ public static class SiteHost
             .AddRegistry(builder.Configuration)
             .AddSearch()
             .AddPublicity()
-            .AddSync();
+            .AddSync()
+            .AddStartupMemoryRelease();
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
         services.AddBackOfficeHost(builder.Environment);

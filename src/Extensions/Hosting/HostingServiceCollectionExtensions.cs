@@ -15,4 +15,8 @@ public static class HostingServiceCollectionExtensions
         services.AddSingleton(_ => ShiftedTimeProvider.For(configuration["Site:ClockStart"]));
         return services;
     }
+
+    /// <summary>For a web host: once it has started, gives the memory start-up used and no longer needs back to the system.</summary>
+    public static IServiceCollection AddStartupMemoryRelease(this IServiceCollection services) =>
+        services.AddHostedService<StartupMemoryRelease>();
 }

@@ -18,16 +18,23 @@ namespace Spcncl.Media;
 public sealed class ImageCodec
 {
     private readonly MediaOptions _options;
+    private Configuration? _configuration;
 
-    public ImageCodec(IOptions<MediaOptions> options)
+    public ImageCodec(IOptions<MediaOptions> options) => _options = options.Value;
+
+    /// <summary>
+    /// Made at the first image handled, not at start-up: ImageSharp's formats are a few megabytes of resident memory
+    /// that serving pages from the snapshot never needs.
+    /// </summary>
+    public Configuration Configuration => LazyInitializer.EnsureInitialized(ref _configuration, CreateConfiguration);
+
+    private static Configuration CreateConfiguration()
     {
-        _options = options.Value;
-        Configuration = Configuration.Default.Clone();
-        Configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { MaximumPoolSizeMegabytes = 64 });
-        Configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { MaxFrames = 1, IgnoreMetadata = true });
+        var configuration = Configuration.Default.Clone();
+        configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { MaximumPoolSizeMegabytes = 64 });
+        configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { MaxFrames = 1, IgnoreMetadata = true });
+        return configuration;
     }
-
-    public Configuration Configuration { get; }
 
     /// <summary>Reads only the header: dimensions, or why the image is refused (unreadable, too many pixels, too long a side).</summary>
     public (int Width, int Height, MediaError? Error) Inspect(Stream stream)

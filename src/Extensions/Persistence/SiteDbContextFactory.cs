@@ -26,10 +26,7 @@ public sealed class SiteDbContextFactory : IDbContextFactory<SiteDbContext>
                     }.ToString();
                 }
 
-                var sqlite = new DbContextOptionsBuilder<SqliteSiteDbContext>()
-                    .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .Options;
-                _create = () => new SqliteSiteDbContext(sqlite);
+                _create = SqliteContexts(connectionString);
                 break;
             case DatabaseProvider.PostgreSql:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -37,10 +34,7 @@ public sealed class SiteDbContextFactory : IDbContextFactory<SiteDbContext>
                     throw new SiteConfigurationException("Site:Database:Provider is PostgreSql but ConnectionStrings:Site is empty: set it, e.g. in the environment variable ConnectionStrings__Site.");
                 }
 
-                var postgres = new DbContextOptionsBuilder<PostgreSqlSiteDbContext>()
-                    .UseNpgsql(connectionString)
-                    .Options;
-                _create = () => new PostgreSqlSiteDbContext(postgres);
+                _create = PostgreSqlContexts(connectionString);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
@@ -52,6 +46,25 @@ public sealed class SiteDbContextFactory : IDbContextFactory<SiteDbContext>
     }
 
     public DatabaseProvider Provider { get; }
+
+    // One method per provider, so that only the configured provider's assemblies are loaded (and take memory).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Func<SiteDbContext> SqliteContexts(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SqliteSiteDbContext>()
+            .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .Options;
+        return () => new SqliteSiteDbContext(options);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Func<SiteDbContext> PostgreSqlContexts(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlSiteDbContext>()
+            .UseNpgsql(connectionString)
+            .Options;
+        return () => new PostgreSqlSiteDbContext(options);
+    }
 
     /// <summary>Where the data is, without secrets (for logs and /health).</summary>
     public string ConnectionDescription { get; }
