@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
@@ -48,9 +49,20 @@ public static class SearchAnalysis
         return new TokenStreamComponents(tokenizer, stream);
     });
 
-    /// <summary>The analyzer of a field: per-culture text fields by their culture suffix, everything else plain.</summary>
+    /// <summary>The beginnings of each word, folded and lower-cased, from one letter to <see cref="SearchFields.LongestStart"/>.</summary>
+    public static Analyzer Starts { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream, preserveOriginal: false);
+        stream = new EdgeNGramTokenFilter(Version, stream, 1, SearchFields.LongestStart);
+        return new TokenStreamComponents(tokenizer, stream);
+    });
+
+    /// <summary>The analyzer of a field: word beginnings, per-culture text fields by their culture suffix, everything else plain.</summary>
     public static Analyzer ForField(string field) =>
-        field.EndsWith("_vi", StringComparison.Ordinal) ? Vietnamese
+        SearchFields.IsStarts(field) ? Starts
+        : field.EndsWith("_vi", StringComparison.Ordinal) ? Vietnamese
         : field.EndsWith("_en", StringComparison.Ordinal) ? English
         : Plain;
 

@@ -27,8 +27,31 @@ public static class SearchFields
     public const string Url = "url";
     public const string Fallback = "fallback";
 
+    /// <summary>The longest beginning of a word indexed in <see cref="Starts"/>: a longer half-typed word is looked for term by term.</summary>
+    public const int LongestStart = 15;
+
+    private const string StartsSuffix = "starts";
+
     /// <summary>A per-culture field: <c>name_vi</c>, <c>body_en</c>.</summary>
     public static string In(string field, string culture) => $"{field}_{culture}";
+
+    /// <summary>
+    /// The beginnings of the words of a per-culture field, folded (<c>namestarts_vi</c>: "Máy" gives m, ma, may): a
+    /// half-typed last word is then one term to look up, not every word it could become.
+    /// </summary>
+    public static string Starts(string field, string culture) => $"{field}{StartsSuffix}_{culture}";
+
+    public static bool IsStarts(string field) => field.Contains(StartsSuffix + "_", StringComparison.Ordinal);
+
+    /// <summary>Indexed for matching only: no frequencies, positions or norms, never stored.</summary>
+    private static readonly FieldType StartsType = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        OmitNorms = true,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+    };
 
     /// <summary>1 when the page is written in the culture (not a fallback): sorts the visitor's language first.</summary>
     public static string Written(string culture) => $"written_{culture}";
@@ -82,6 +105,8 @@ public static class SearchFields
 
             document.Add(new TextField(In(Name, culture), text.Name, Field.Store.YES));
             document.Add(new TextField(In(Summary, culture), text.Summary ?? "", Field.Store.YES));
+            document.Add(new Field(Starts(Name, culture), text.Name, StartsType));
+            document.Add(new Field(Starts(Summary, culture), text.Summary ?? "", StartsType));
             document.Add(new TextField(In(Body, culture), text.Body, Field.Store.YES));
             document.Add(new StoredField(In(Url, culture), text.Url));
             document.Add(new StoredField(In(Fallback, culture), text.IsFallback ? 1 : 0));

@@ -2,26 +2,32 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
+using System.Text;
 
 namespace Spcncl.Search;
 
 /// <summary>
 /// Marks what a search matched in the titles and passages of the hits it shows. Made once per search from the query
 /// as the searcher ran it (each fuzzy word already expanded to the indexed terms it stands for), it holds each field's
-/// terms, and the prefixes of the word being typed: marking a text is then only analysing it. Lucene's
-/// <see cref="QueryScorer"/> expands every fuzzy and prefix word again for each text it marks, which was most of the
-/// time a search took.
+/// terms, and the beginnings of the word being typed: marking a text is then analysing it once, weighing each word
+/// found, and keeping the passages with the most, and the rarest, of the words sought. (Lucene's highlighter expanded
+/// every fuzzy and prefix word again for each text, then allocated a token object per word of it: 50 KB for a
+/// product's description.)
 /// </summary>
 internal sealed class SearchHighlighter
 {
     private const string Separator = " … ";
 
+    /// <summary>How much of a passage comes before its first marked word.</summary>
+    private const int Lead = 30;
+
+    /// <summary>At most this many marked words are weighed when choosing passages (a long article's first ones).</summary>
+    private const int MostMatches = 300;
+
     private readonly IndexReader _reader;
     private readonly Dictionary<string, FieldWords> _fields = new(StringComparer.Ordinal);
-    private readonly SimpleHTMLFormatter _formatter = new("<mark>", "</mark>");
 
-    /// <param name="query">The query as built: its prefixes (rewritten, a common prefix keeps no list of its terms).</param>
+    /// <param name="query">The query as built: the beginnings of the word being typed.</param>
     /// <param name="rewritten">The same query rewritten by the searcher: its terms, fuzzy words expanded.</param>
     public SearchHighlighter(Query query, Query rewritten, IndexReader reader)
     {
@@ -30,25 +36,193 @@ internal sealed class SearchHighlighter
         AddPrefixes(query, 1f);
     }
 
-    public IEncoder Encoder { get; } = new SimpleHTMLEncoder();
+    /// <summary>The text HTML-encoded (&amp; &lt; &gt; and quotes; Vietnamese letters stay as they are).</summary>
+    public static string Encode(string text) => Encode(new StringBuilder(text.Length + 16), text).ToString();
 
     /// <summary>
     /// The best <paramref name="fragments"/> passages of about <paramref name="fragmentSize"/> characters (0: the whole
-    /// text) with the matched words in <c>&lt;mark&gt;</c>, HTML-encoded otherwise; empty when none of them is in the text.
+    /// text) with the matched words in <c>&lt;mark&gt;</c>, HTML-encoded otherwise, in the order of the text; empty when
+    /// none of the words sought is in it.
     /// </summary>
     public string Highlight(string field, string text, int fragmentSize, int fragments)
     {
-        if (!_fields.TryGetValue(field, out var words))
+        if (!_fields.TryGetValue(field, out var words) || text.Length == 0)
         {
             return "";
         }
 
-        var highlighter = new Highlighter(_formatter, Encoder, new WordScorer(words))
+        var matches = Matches(field, text, words);
+        if (matches.Count == 0)
         {
-            TextFragmenter = fragmentSize == 0 ? new NullFragmenter() : new SimpleFragmenter(fragmentSize),
-        };
-        return highlighter.GetBestFragments(SearchAnalysis.PerField.GetTokenStream(field, text), text, fragments, Separator) ?? "";
+            return "";
+        }
+
+        var html = new StringBuilder(fragmentSize == 0 ? text.Length + 32 : (fragmentSize + 32) * fragments);
+        if (fragmentSize == 0 || text.Length <= fragmentSize)
+        {
+            Render(html, text, 0, text.Length, matches);
+            return html.ToString();
+        }
+
+        var passages = Passages(text, matches, fragmentSize, fragments);
+        foreach (var (from, to) in passages)
+        {
+            if (html.Length > 0)
+            {
+                html.Append(Separator);
+            }
+
+            Render(html, text, from, to, matches);
+        }
+
+        return html.ToString();
     }
+
+    /// <summary>The words of <paramref name="text"/> that are sought, in order, each once (a Vietnamese word's written and folded forms are one).</summary>
+    private static List<Match> Matches(string field, string text, FieldWords words)
+    {
+        var matches = new List<Match>();
+        using var stream = SearchAnalysis.PerField.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var weight = words.Weight(term.Buffer.AsSpan(0, term.Length));
+            var (start, end) = (offset.StartOffset, Math.Min(offset.EndOffset, text.Length));
+            if (weight <= 0 || start >= end)
+            {
+                continue;
+            }
+
+            if (matches.Count > 0 && matches[^1].Start == start)
+            {
+                if (weight > matches[^1].Weight)
+                {
+                    matches[^1] = new Match(start, end, term.ToString(), weight);
+                }
+
+                continue;
+            }
+
+            matches.Add(new Match(start, end, term.ToString(), weight));
+        }
+
+        stream.End();
+        return matches;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> passages of about <paramref name="size"/> characters that do not overlap, each
+    /// starting at a word a little before a marked one, chosen by the weight of the different words in them; in the order of the text.
+    /// </summary>
+    private static List<(int From, int To)> Passages(string text, List<Match> matches, int size, int count)
+    {
+        var candidates = new List<(int From, int To, float Score)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var weighed = Math.Min(matches.Count, MostMatches);
+        for (var i = 0; i < weighed; i++)
+        {
+            var from = WordStart(text, Math.Max(0, matches[i].Start - Lead));
+            var to = WordEnd(text, Math.Min(text.Length, from + size), matches[i].End);
+            seen.Clear();
+            var score = 0f;
+            for (var j = i; j < weighed && matches[j].End <= to; j++)
+            {
+                if (seen.Add(matches[j].Term))
+                {
+                    score += matches[j].Weight;
+                }
+            }
+
+            candidates.Add((from, to, score));
+        }
+
+        var chosen = new List<(int From, int To)>();
+        foreach (var (from, to, _) in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.From))
+        {
+            if (chosen.Count == count)
+            {
+                break;
+            }
+
+            if (chosen.All(c => to <= c.From || from >= c.To))
+            {
+                chosen.Add((from, to));
+            }
+        }
+
+        chosen.Sort((a, b) => a.From.CompareTo(b.From));
+        return chosen;
+    }
+
+    /// <summary>The start of the word at or after <paramref name="at"/> (the text's start stays the start).</summary>
+    private static int WordStart(string text, int at)
+    {
+        if (at == 0 || char.IsWhiteSpace(text[at - 1]))
+        {
+            return at;
+        }
+
+        var space = text.IndexOf(' ', at);
+        return space < 0 ? at : space + 1;
+    }
+
+    /// <summary>The end of the last whole word before <paramref name="at"/>, never before <paramref name="atLeast"/>.</summary>
+    private static int WordEnd(string text, int at, int atLeast)
+    {
+        if (at >= text.Length || char.IsWhiteSpace(text[at]) || atLeast >= at)
+        {
+            return Math.Max(at, atLeast);
+        }
+
+        var space = text.LastIndexOf(' ', at - 1, at - atLeast);
+        return space < 0 ? Math.Max(at, atLeast) : space;
+    }
+
+    /// <summary>Appends text[from..to] HTML-encoded, with the matches inside it in <c>&lt;mark&gt;</c>.</summary>
+    private static void Render(StringBuilder html, string text, int from, int to, List<Match> matches)
+    {
+        var at = from;
+        foreach (var match in matches)
+        {
+            if (match.Start < at)
+            {
+                continue;
+            }
+
+            if (match.End > to)
+            {
+                break;
+            }
+
+            Encode(html, text.AsSpan(at, match.Start - at)).Append("<mark>");
+            Encode(html, text.AsSpan(match.Start, match.End - match.Start)).Append("</mark>");
+            at = match.End;
+        }
+
+        Encode(html, text.AsSpan(at, to - at));
+    }
+
+    private static StringBuilder Encode(StringBuilder html, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                _ => html.Append(c),
+            };
+        }
+
+        return html;
+    }
+
+    private readonly record struct Match(int Start, int End, string Term, float Weight);
 
     private FieldWords Field(string field)
     {
@@ -99,8 +273,8 @@ internal sealed class SearchHighlighter
                 }
 
                 break;
-            case PrefixQuery prefix:
-                Field(prefix.Field).AddPrefix(prefix.Prefix.Text, boost * prefix.Boost);
+            case WordStartQuery start:
+                Field(start.TextField).AddPrefix(start.Start, boost * start.Boost);
                 break;
         }
     }
@@ -120,57 +294,26 @@ internal sealed class SearchHighlighter
         public void AddPrefix(string prefix, float boost) => _prefixes.Add((prefix, boost));
 
         /// <summary>The weight of <paramref name="term"/>, 0 when it is not sought; its rarity looked up once per search.</summary>
-        public float Weight(string term)
+        public float Weight(ReadOnlySpan<char> term)
         {
-            if (_weights.TryGetValue(term, out var weight))
+            var known = _weights.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (known.TryGetValue(term, out var weight))
             {
                 return weight;
             }
 
-            var boost = _boosts.GetValueOrDefault(term);
+            var text = term.ToString();
+            var boost = _boosts.GetValueOrDefault(text);
             foreach (var (prefix, prefixBoost) in _prefixes)
             {
-                if (term.StartsWith(prefix, StringComparison.Ordinal))
+                if (text.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     boost = Math.Max(boost, prefixBoost);
                 }
             }
 
-            weight = boost == 0 ? 0 : boost * (float)(Math.Log(reader.MaxDoc / (double)(reader.DocFreq(new Term(field, term)) + 1)) + 1);
-            _weights[term] = weight;
-            return weight;
-        }
-    }
-
-    /// <summary>Scores each token by its word's weight, and a passage by the sum over the different words in it.</summary>
-    private sealed class WordScorer(FieldWords words) : IScorer
-    {
-        private readonly HashSet<string> _inFragment = new(StringComparer.Ordinal);
-        private ICharTermAttribute _term = null!;
-
-        public float FragmentScore { get; private set; }
-
-        public TokenStream? Init(TokenStream tokenStream)
-        {
-            _term = tokenStream.AddAttribute<ICharTermAttribute>();
-            return null;
-        }
-
-        public void StartFragment(TextFragment newFragment)
-        {
-            _inFragment.Clear();
-            FragmentScore = 0;
-        }
-
-        public float GetTokenScore()
-        {
-            var term = _term.ToString();
-            var weight = words.Weight(term);
-            if (weight > 0 && _inFragment.Add(term))
-            {
-                FragmentScore += weight;
-            }
-
+            weight = boost == 0 ? 0 : boost * (float)(Math.Log(reader.MaxDoc / (double)(reader.DocFreq(new Term(field, text)) + 1)) + 1);
+            _weights[text] = weight;
             return weight;
         }
     }

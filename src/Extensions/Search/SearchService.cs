@@ -183,6 +183,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             var word = new BooleanQuery(disableCoord: true);
             var stopWord = false;
             var mayBeMistyped = typos && MayBeMistyped(reader, words[i]);
+            var start = prefixOnLast && i == words.Count - 1 && SearchAnalysis.Terms(SearchFields.Spell, words[i]) is [[var typed, ..], ..] && typed.Length >= shortestPrefix ? typed : null;
             var typoAutomata = new Dictionary<string, FuzzyTermsEnum.LevenshteinAutomataAttribute>(StringComparer.Ordinal);
             foreach (var culture in cultures.Codes)
             {
@@ -201,9 +202,9 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                     }
 
                     var folded = variants[0];
-                    if (prefixOnLast && i == words.Count - 1 && folded.Length >= shortestPrefix && name != SearchFields.Body)
+                    if (start is not null && name != SearchFields.Body)
                     {
-                        word.Add(new PrefixQuery(new Term(field, folded)) { Boost = boost * 0.6f }, Occur.SHOULD);
+                        word.Add(new WordStartQuery(name, culture, start) { Boost = boost * 0.6f }, Occur.SHOULD);
                     }
 
                     if (mayBeMistyped && folded.Length >= 5)
@@ -312,21 +313,20 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
     {
         var document = searcher.Doc(hit.Doc);
         var (title, titleCulture, url) = Display(document, culture);
-        var encoder = highlighter.Encoder;
         var titleHtml = highlighter.Highlight(SearchFields.In(SearchFields.Name, titleCulture), title, 0, 1);
         var body = document.Get(SearchFields.In(SearchFields.Body, titleCulture), CultureInfo.InvariantCulture) ?? "";
         var snippet = highlighter.Highlight(SearchFields.In(SearchFields.Body, titleCulture), body, 160, 2);
         if (snippet.Length == 0)
         {
             var summary = document.Get(SearchFields.In(SearchFields.Summary, titleCulture), CultureInfo.InvariantCulture);
-            snippet = string.IsNullOrEmpty(summary) ? encoder.EncodeText(body.Length > 200 ? body[..200] + "…" : body) : highlighter.Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : encoder.EncodeText(summary);
+            snippet = string.IsNullOrEmpty(summary) ? SearchHighlighter.Encode(body.Length > 200 ? body[..200] + "…" : body) : highlighter.Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : SearchHighlighter.Encode(summary);
         }
 
         return new SearchHit(
             Guid.ParseExact(document.Get(SearchFields.Key, CultureInfo.InvariantCulture), "N"),
             int.Parse(document.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             SearchFields.ParseKind(document.Get(SearchFields.Kind, CultureInfo.InvariantCulture)) ?? SearchKind.Page,
-            titleHtml.Length > 0 ? titleHtml : encoder.EncodeText(title),
+            titleHtml.Length > 0 ? titleHtml : SearchHighlighter.Encode(title),
             titleCulture,
             url,
             snippet,

@@ -194,6 +194,25 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task Hits_MarkTheWordsFound_TypedWithoutAccents_OrHalfTyped_InAShortPassage()
+    {
+        await using var engine = await StartWithIndexAsync();
+        var search = engine.Get<SearchService>();
+
+        var lamp = search.Search(new SearchRequest("den led", "vi")).Hits[0];
+        Assert.StartsWith("<mark>Đèn</mark> <mark>LED</mark>", lamp.TitleHtml, StringComparison.Ordinal);
+        Assert.Contains("<mark>", lamp.SnippetHtml, StringComparison.Ordinal);
+
+        var camera = search.Search(new SearchRequest("camera thong mi", "vi")).Hits[0];
+        Assert.Contains("<mark>thông</mark> <mark>minh</mark>", camera.TitleHtml, StringComparison.OrdinalIgnoreCase);
+
+        // Two passages of about 160 characters at most, words whole, and nothing else of a long description.
+        var passages = lamp.SnippetHtml.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal).Split(" … ");
+        Assert.InRange(passages.Length, 1, 2);
+        Assert.All(passages, p => Assert.InRange(p.Length, 1, 160 + 20));
+    }
+
+    [Fact]
     public async Task NothingFound_SuggestsTheClosestKnownWords()
     {
         await using var engine = await StartWithIndexAsync();
