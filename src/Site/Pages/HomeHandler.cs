@@ -43,6 +43,10 @@ public sealed class HomeHandler(PublicityLinks links, ProductCatalogue catalogue
         var (top10Year, top10) = Top10(request.Culture);
         var view = new HomeView(
             page,
+            lists.KeyFigures,
+            lists.FeaturedPages,
+            lists.SectorList,
+            lists.Sectors,
             calls,
             [.. lists.LatestNews.Select(links.News)],
             lists.NewsList?.Url,
@@ -70,8 +74,15 @@ public sealed class HomeHandler(PublicityLinks links, ProductCatalogue catalogue
         return (top10.Year, [.. top10.Entries.Select(catalogueLinks.Card)]);
     }
 
-    /// <summary>The pages the home page lists, from its children, in the order it shows them; the clock filters them per request.</summary>
+    /// <summary>
+    /// What the home page shows from the snapshot alone: its key figures, the pages it features, the sectors, and the
+    /// pages it lists from its children in the order it shows them (the clock filters those per request).
+    /// </summary>
     private sealed record HomeLists(
+        IReadOnlyList<KeyValueItem> KeyFigures,
+        IReadOnlyList<PageTeaser> FeaturedPages,
+        PageTeaser? SectorList,
+        IReadOnlyList<PageTeaser> Sectors,
         NewsListPage? NewsList,
         IReadOnlyList<NewsItemPage> LatestNews,
         EventListPage? EventList,
@@ -85,7 +96,12 @@ public sealed class HomeHandler(PublicityLinks links, ProductCatalogue catalogue
             var newsList = children.OfType<NewsListPage>().FirstOrDefault();
             var eventList = children.OfType<EventListPage>().FirstOrDefault();
             var library = children.OfType<DocumentLibraryPage>().FirstOrDefault();
+            var sectorList = children.OfType<SectorListPage>().FirstOrDefault();
             return new HomeLists(
+                page.KeyFigures,
+                [.. page.FeaturedPages.Select(p => new PageTeaser(p.Name, p.Url, p.Teaser))],
+                sectorList is null ? null : new PageTeaser(sectorList.Name, sectorList.Url, null),
+                [.. (sectorList?.Sectors ?? []).Select(s => new PageTeaser(s.Name, s.Url, s.Summary))],
                 newsList,
                 [.. (newsList?.Items ?? []).Take(NewsCount)],
                 eventList,
