@@ -37,8 +37,9 @@ public sealed class HomeHandler(PublicityLinks links, ProductCatalogue catalogue
         var now = links.Now;
 
         // The current call: an invitation form whose deadline has not passed (the latest year's first).
-        var calls = lists.InvitationsByYear.Where(links.IsOpen).Take(CallCount).Select(links.Document).ToList();
-        var upcoming = lists.EventsByStart.Where(e => e.End >= now);
+        var calls = lists.InvitationsByYear.Where(d => links.IsOpen(d.Deadline)).Take(CallCount).Select(d => links.Document(d.Page)).ToList();
+        var upcoming = lists.EventsByStart.Where(e => e.End >= now).ToList();
+        var fair = upcoming.FirstOrDefault(e => e.IsTradeFair);
 
         var (top10Year, top10) = Top10(request.Culture);
         var view = new HomeView(
@@ -50,9 +51,9 @@ public sealed class HomeHandler(PublicityLinks links, ProductCatalogue catalogue
             calls,
             [.. lists.LatestNews.Select(links.News)],
             lists.NewsList?.Url,
-            [.. upcoming.Take(EventCount).Select(links.Event)],
+            [.. upcoming.Take(EventCount).Select(e => links.Event(e.Page))],
             lists.EventList?.Url,
-            links.Countdown(upcoming),
+            fair is null ? null : links.Countdown(fair.Page, now),
             top10Year,
             top10,
             lists.RegistryUrl is null || top10Year is null ? null : $"{lists.RegistryUrl}/{top10Year}");
@@ -86,8 +87,8 @@ public sealed class HomeHandler(PublicityLinks links, ProductCatalogue catalogue
         NewsListPage? NewsList,
         IReadOnlyList<NewsItemPage> LatestNews,
         EventListPage? EventList,
-        IReadOnlyList<EventPage> EventsByStart,
-        IReadOnlyList<DocumentPage> InvitationsByYear,
+        IReadOnlyList<HomeEvent> EventsByStart,
+        IReadOnlyList<HomeDocument> InvitationsByYear,
         string? RegistryUrl)
     {
         public static HomeLists Of(HomePage page)
@@ -105,11 +106,16 @@ public sealed class HomeHandler(PublicityLinks links, ProductCatalogue catalogue
                 newsList,
                 [.. (newsList?.Items ?? []).Take(NewsCount)],
                 eventList,
-                [.. (eventList?.Events ?? []).OrderBy(e => e.Start)],
-                [.. (library?.Documents ?? []).Where(d => d.Kind == "invitationForm").OrderByDescending(d => d.Year)],
+                [.. (eventList?.Events ?? []).Select(e => new HomeEvent(e, e.Start, e.End, PublicityLinks.IsTradeFair(e))).OrderBy(e => e.Start)],
+                [.. (library?.Documents ?? []).Where(d => d.Kind == "invitationForm").OrderByDescending(d => d.Year).Select(d => new HomeDocument(d, d.Deadline))],
                 children.OfType<AwardRegistryPage>().FirstOrDefault()?.Url);
         }
     }
+
+    /// <summary>An event with its dates read once: the home page filters them by the clock at every request.</summary>
+    private sealed record HomeEvent(EventPage Page, DateTimeOffset Start, DateTimeOffset End, bool IsTradeFair);
+
+    private sealed record HomeDocument(DocumentPage Page, DateOnly? Deadline);
 
     /// <summary>The catalogue entries of the latest year's Top 10, for the catalogue entries and registry they were picked from.</summary>
     private sealed record Top10Entries(IReadOnlyList<CatalogueEntry> From, RegistrySnapshot Awards, int? Year, IReadOnlyList<CatalogueEntry> Entries)
