@@ -67,6 +67,7 @@ public static class SiteHost
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Data, "keys")), logging));
         services.AddSingleton<PageLayoutBuilder>();
         services.AddSingleton<SiteUrls>();
+        services.AddSingleton<Spcncl.Site.TagHelpers.ResponsiveImages>();
         services.AddSingleton<SiteRequestCultureProvider>();
         services.AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         services.Configure<RouteOptions>(options => options.ConstraintMap["siteCulture"] = typeof(SiteCultureRouteConstraint));

@@ -28,7 +28,10 @@ public sealed class PublicityLinks(MediaIndex media, SiteCultures cultures, Site
     public EventCard Event(EventPage page) =>
         new(page.Name, page.Url!, page.EventTypeLabel ?? page.EventType, page.Summary, page.Start, page.End, page.Venue, page.CoverImageKey is { } key ? media.Get(key) : null, page.IsFallback);
 
-    public bool IsOpen(DocumentPage page) => page.Deadline is { } deadline && deadline >= Today;
+    public bool IsOpen(DocumentPage page) => IsOpen(page.Deadline);
+
+    /// <summary>Whether a document's deadline (a date in Hanoi) has not passed.</summary>
+    public bool IsOpen(DateOnly? deadline) => deadline is { } date && date >= Today;
 
     public DocumentCard Document(DocumentPage page) =>
         new(page.Name, page.Url!, page.KindLabel ?? page.Kind, page.Year, page.Summary, page.Deadline, page.DeadlineLabel, IsOpen(page), Downloads(page), page.IsFallback);
@@ -61,12 +64,16 @@ public sealed class PublicityLinks(MediaIndex media, SiteCultures cultures, Site
     public FairCountdown? Countdown(IEnumerable<EventPage> events)
     {
         var now = Now;
-        var fair = events.Where(e => e.EventType == "tradeFair" && e.End >= now).OrderBy(e => e.Start).FirstOrDefault();
-        if (fair is null)
-        {
-            return null;
-        }
+        var fair = events.Where(e => IsTradeFair(e) && e.End >= now).OrderBy(e => e.Start).FirstOrDefault();
+        return fair is null ? null : Countdown(fair, now);
+    }
 
+    /// <summary>The countdown shows trade fairs only (the earliest to start of those that have not ended).</summary>
+    public static bool IsTradeFair(EventPage page) => page.EventType == "tradeFair";
+
+    /// <summary>Days until <paramref name="fair"/> opens, or that it is on.</summary>
+    public FairCountdown Countdown(EventPage fair, DateTimeOffset now)
+    {
         var today = CultureFormatter.ToSiteTime(now).Date;
         var opens = CultureFormatter.ToSiteTime(fair.Start).Date;
         return new FairCountdown(Event(fair), Math.Max(0, (opens - today).Days), fair.Start <= now);

@@ -99,6 +99,10 @@ public sealed record DocumentView(DocumentPage Page, DocumentCard Card);
 /// <summary>The home page: its own content, then what is current in the programme.</summary>
 public sealed record HomeView(
     HomePage Page,
+    IReadOnlyList<KeyValueItem> KeyFigures,
+    IReadOnlyList<PageTeaser> FeaturedPages,
+    PageTeaser? SectorList,
+    IReadOnlyList<PageTeaser> Sectors,
     IReadOnlyList<DocumentCard> OpenCalls,
     IReadOnlyList<NewsCard> News,
     string? NewsUrl,
@@ -108,6 +112,9 @@ public sealed record HomeView(
     int? Top10Year,
     IReadOnlyList<ProductCard> Top10,
     string? Top10Url);
+
+/// <summary>A page as a card on another page: its name, its address and a sentence or two.</summary>
+public sealed record PageTeaser(string Name, string? Url, string? Summary);
 
 /// <summary>The links to the pages of a long list; <see cref="Label"/> names the navigation for screen readers.</summary>
 public sealed record PagerView(IReadOnlyList<FilterLink> Pages, string? Previous, string? Next, string Label)

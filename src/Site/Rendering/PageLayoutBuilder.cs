@@ -13,6 +13,8 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
 {
     public const string UntranslatedNoticeQuery = "untranslated";
 
+    private readonly PerSnapshot<SiteFrame> _frames = new((snapshot, culture) => SiteFrame.Of(snapshot, culture, models));
+
     /// <param name="urlSuffix">A sub-path the page's handler answers (<c>/2023</c>): canonical, hreflang and the switcher carry it.</param>
     /// <param name="head">The page's social card and feeds; without a card, one is made from the title and description.</param>
     public PageLayout ForPage(PublishedPage page, HttpRequest request, string urlSuffix = "", string? title = null, bool noIndex = false, PageHead? head = null)
@@ -93,32 +95,54 @@ public sealed class PageLayoutBuilder(PublishedModelFactory models, SiteText tex
             SearchUrl(snapshot, culture));
     }
 
-    /// <summary>The search page in the culture, for the box in the header of every page.</summary>
-    private static string? SearchUrl(PublishedSnapshot snapshot, string culture) =>
-        snapshot.OfType("searchPage").Select(d => snapshot.In(d, culture)?.Url).FirstOrDefault(u => u is not null);
-
     private List<NavigationItem> Navigation(PublishedSnapshot snapshot, string culture, int? currentId, HashSet<int> ancestors)
     {
-        var items = new List<NavigationItem>();
-        if (snapshot.Home is not { } home || models.Create(home, culture, snapshot) is not { } homePage)
+        var frame = _frames.Get(snapshot, culture);
+        var items = new List<NavigationItem>(frame.Sections.Count + 1);
+        if (frame.Home is not { } home)
         {
             return items;
         }
 
-        items.Add(new NavigationItem(text["Nav.Home"], homePage.Url!, currentId == home.Id, false));
-        foreach (var child in homePage.Children.Where(c => c.Url is not null && !c.HideFromNavigation))
+        items.Add(new NavigationItem(text["Nav.Home"], home.Url, currentId == home.Id, false));
+        foreach (var section in frame.Sections)
         {
-            items.Add(new NavigationItem(child.Name, child.Url!, child.Id == currentId, ancestors.Contains(child.Id)));
+            items.Add(new NavigationItem(section.Name, section.Url, section.Id == currentId, ancestors.Contains(section.Id)));
         }
 
         return items;
     }
 
-    private SiteFooter Footer(PublishedSnapshot snapshot, string culture)
+    private SiteFooter Footer(PublishedSnapshot snapshot, string culture) => _frames.Get(snapshot, culture).Footer;
+
+    private string? SearchUrl(PublishedSnapshot snapshot, string culture) => _frames.Get(snapshot, culture).SearchUrl;
+
+    private sealed record FramePage(int Id, string Name, string Url);
+
+    /// <summary>
+    /// What every page of a culture shows around its content and takes from the snapshot alone: the home and the
+    /// sections in the main navigation, the footer's contact details and the search page. Worked out once per snapshot.
+    /// </summary>
+    private sealed record SiteFrame(FramePage? Home, IReadOnlyList<FramePage> Sections, SiteFooter Footer, string? SearchUrl)
     {
-        var contact = snapshot.Home is { } home
-            ? snapshot.Children(home, culture).Select(d => models.Create(d, culture, snapshot)).OfType<ContactPage>().FirstOrDefault()
-            : null;
-        return new SiteFooter(contact?.Organisation, contact?.Address, contact?.Phone, contact?.PhoneUri, contact?.Email, contact?.Url);
+        public static SiteFrame Of(PublishedSnapshot snapshot, string culture, PublishedModelFactory models)
+        {
+            // The search page in the culture, for the box in the header of every page.
+            var searchUrl = snapshot.OfType("searchPage").Select(d => snapshot.In(d, culture)?.Url).FirstOrDefault(u => u is not null);
+            var contact = snapshot.Home is { } root
+                ? snapshot.Children(root, culture).Select(d => models.Create(d, culture, snapshot)).OfType<ContactPage>().FirstOrDefault()
+                : null;
+            var footer = new SiteFooter(contact?.Organisation, contact?.Address, contact?.Phone, contact?.PhoneUri, contact?.Email, contact?.Url);
+            if (snapshot.Home is not { } home || models.Create(home, culture, snapshot) is not { } homePage)
+            {
+                return new SiteFrame(null, [], footer, searchUrl);
+            }
+
+            return new SiteFrame(
+                new FramePage(home.Id, homePage.Name, homePage.Url!),
+                [.. homePage.Children.Where(c => c.Url is not null && !c.HideFromNavigation).Select(c => new FramePage(c.Id, c.Name, c.Url!))],
+                footer,
+                searchUrl);
+        }
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.Options;
 using Spcncl.Media;
 
 namespace Spcncl.Site.TagHelpers;
@@ -12,7 +10,7 @@ namespace Spcncl.Site.TagHelpers;
 /// loading unless it is the page's main image.
 /// </summary>
 [HtmlTargetElement("media-image", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class MediaImageTagHelper(MediaUrls urls, IOptions<MediaOptions> options) : TagHelper
+public sealed class MediaImageTagHelper(ResponsiveImages images) : TagHelper
 {
     public MediaItem? Item { get; set; }
 
@@ -44,26 +42,14 @@ public sealed class MediaImageTagHelper(MediaUrls urls, IOptions<MediaOptions> o
             return;
         }
 
-        var ratio = ParseAspect(Aspect) ?? (double)sourceWidth / sourceHeight;
-        var widths = options.Value.Widths.Where(w => w <= Math.Min(MaxWidth, sourceWidth) && Math.Round(w / ratio) <= sourceHeight).ToList();
-        if (widths.Count == 0)
-        {
-            widths.Add(Math.Min(sourceWidth, (int)Math.Floor(sourceHeight * ratio)));
-        }
-
-        string Url(int width) => urls.Image(item, Aspect is null
-            ? new ImageCommand(width, null, FitMode.Max, OutputFormat.Auto)
-            : new ImageCommand(width, (int)Math.Round(width / ratio), Mode, OutputFormat.Auto));
-
-        var largest = widths[^1];
-        var fallback = widths[widths.Count / 2];
+        var image = images.For(item, sourceWidth, sourceHeight, Aspect, MaxWidth, Mode);
         output.TagName = "img";
         output.TagMode = TagMode.SelfClosing;
-        output.Attributes.SetAttribute("src", Url(fallback));
-        output.Attributes.SetAttribute("srcset", string.Join(", ", widths.Select(w => string.Create(CultureInfo.InvariantCulture, $"{Url(w)} {w}w"))));
+        output.Attributes.SetAttribute("src", image.Src);
+        output.Attributes.SetAttribute("srcset", image.SrcSet);
         output.Attributes.SetAttribute("sizes", Sizes);
-        output.Attributes.SetAttribute("width", largest.ToString(CultureInfo.InvariantCulture));
-        output.Attributes.SetAttribute("height", ((int)Math.Round(largest / ratio)).ToString(CultureInfo.InvariantCulture));
+        output.Attributes.SetAttribute("width", image.Width);
+        output.Attributes.SetAttribute("height", image.Height);
         output.Attributes.SetAttribute("alt", Alt ?? item.Alt(Culture));
         if (Priority)
         {
@@ -74,20 +60,5 @@ public sealed class MediaImageTagHelper(MediaUrls urls, IOptions<MediaOptions> o
             output.Attributes.SetAttribute("loading", "lazy");
             output.Attributes.SetAttribute("decoding", "async");
         }
-    }
-
-    private static double? ParseAspect(string? aspect)
-    {
-        if (string.IsNullOrEmpty(aspect))
-        {
-            return null;
-        }
-
-        var parts = aspect.Split('/');
-        return parts.Length == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var w)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var h) && w > 0 && h > 0
-            ? w / h
-            : throw new InvalidOperationException($"aspect must look like 4/3, not '{aspect}'.");
     }
 }

@@ -173,7 +173,7 @@ public sealed class MediaEndpointTests(SqliteSiteFactory site) : IClassFixture<S
         var item = ContentValues.Ok(await Library.UploadAsync(
             new MediaUpload(new MemoryStream(TestImages.Jpeg(1000, 800)), "card.jpg") { AltText = new Dictionary<string, string> { ["vi"] = "Đèn LED", ["en"] = "LED lamp" } },
             "editor"));
-        var helper = new Spcncl.Site.TagHelpers.MediaImageTagHelper(Urls, site.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MediaOptions>>())
+        var helper = new Spcncl.Site.TagHelpers.MediaImageTagHelper(site.Services.GetRequiredService<Spcncl.Site.TagHelpers.ResponsiveImages>())
         {
             Item = item,
             Culture = "en",
