@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Spcncl.Localization;
@@ -21,7 +20,7 @@ public sealed class MediaUrls(MediaSigningKey signingKey)
     /// </summary>
     private const int MaxRemembered = 20_000;
 
-    private readonly ConcurrentDictionary<(Guid Key, int Version, string Name, ImageCommand Command), string> _made = new();
+    private readonly BoundedMemo<(Guid Key, int Version, string Name, ImageCommand Command), string> _made = new(MaxRemembered);
 
     public static string Original(MediaItem item) => $"{Prefix}/{item.Key:N}/{item.Version}/{FileSegment(item)}";
 
@@ -33,21 +32,12 @@ public sealed class MediaUrls(MediaSigningKey signingKey)
             return Original(item);
         }
 
-        var id = (item.Key, item.Version, item.Name, command); // the stored file, so its extension, is fixed by key and version
-        if (_made.TryGetValue(id, out var url))
+        // The stored file, so its extension, is fixed by key and version.
+        return _made.Get((item.Key, item.Version, item.Name, command), (Urls: this, Item: item), static (id, state) =>
         {
-            return url;
-        }
-
-        if (_made.Count >= MaxRemembered)
-        {
-            _made.Clear();
-        }
-
-        var query = command.ToQuery();
-        url = $"{Original(item)}?{query}&s={Sign(item.Key, item.Version, query)}";
-        _made[id] = url;
-        return url;
+            var query = id.Command.ToQuery();
+            return $"{Original(state.Item)}?{query}&s={state.Urls.Sign(id.Key, id.Version, query)}";
+        });
     }
 
     public static string Preset(MediaItem item, string preset) => $"{Prefix}/{item.Key:N}/{item.Version}/{FileSegment(item)}?preset={preset}";

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Spcncl.Media;
@@ -14,26 +13,15 @@ public sealed class ResponsiveImages(MediaUrls urls, IOptions<MediaOptions> opti
 {
     private const int MaxRemembered = 5_000;
 
-    private readonly ConcurrentDictionary<Shape, ResponsiveImage> _made = new();
+    private readonly BoundedMemo<Shape, ResponsiveImage> _made = new(MaxRemembered);
 
     /// <param name="aspect">Width/height ratio to crop to, e.g. <c>4/3</c>; null or empty keeps the image's own shape.</param>
     public ResponsiveImage For(MediaItem item, int sourceWidth, int sourceHeight, string? aspect, int maxWidth, FitMode mode)
     {
         // The file, and so its size, is fixed by key and version.
         var shape = new Shape(item.Key, item.Version, item.Name, sourceWidth, sourceHeight, aspect, maxWidth, mode);
-        if (_made.TryGetValue(shape, out var made))
-        {
-            return made;
-        }
-
-        if (_made.Count >= MaxRemembered)
-        {
-            _made.Clear();
-        }
-
-        made = Make(item, sourceWidth, sourceHeight, aspect, maxWidth, mode);
-        _made[shape] = made;
-        return made;
+        return _made.Get(shape, (Images: this, Item: item), static (shape, state) =>
+            state.Images.Make(state.Item, shape.SourceWidth, shape.SourceHeight, shape.Aspect, shape.MaxWidth, shape.Mode));
     }
 
     private ResponsiveImage Make(MediaItem item, int sourceWidth, int sourceHeight, string? aspect, int maxWidth, FitMode mode)
