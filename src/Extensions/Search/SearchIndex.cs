@@ -462,7 +462,7 @@ public sealed class SearchIndex : IDisposable
             Folder = folder;
             Directory = directory;
             Writer = writer;
-            Manager = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+            Manager = new SearcherManager(writer, applyAllDeletes: true, new SegmentFacets.Warmer());
             SnapshotStamp = writer.CommitData is { } data && data.TryGetValue(StampKey, out var stamp) ? stamp : null;
         }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Spcncl.Localization;
 
 namespace Spcncl.Search;
@@ -11,7 +10,7 @@ namespace Spcncl.Search;
 /// fail); each word must match somewhere (when no page has them all, of three words or more, one may be missing): as
 /// written, folded, as a prefix (the last word, while typing) or, a word no name or summary has, within one or two
 /// edits (5+ and 9+ letters). Names weigh more than summaries, summaries more than bodies, and the words as a phrase
-/// more still. Filters and facet counts come from DocValues in one pass.
+/// more still. Filters and facet counts come from each segment's facet values, in the same pass.
 /// </summary>
 public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 {
@@ -383,7 +382,8 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
     /// Counts every facet over the matching documents (each dimension with the other filters applied, as faceted search
     /// expects), and keeps the best <c>limit</c> documents that pass every filter: the visitor's language first, then score.
     /// A query can match tens of thousands of documents: each is counted by the ordinals of its values in the segment's
-    /// DocValues (filters resolved to ordinals once per segment), and the ordinals are named once, when the segment ends.
+    /// <see cref="SegmentFacets"/> (filters resolved to ordinals once per segment), and the ordinals are named once, when
+    /// the segment ends.
     /// </summary>
     private sealed class FacetingCollector(SearchRequest request, int limit) : ICollector
     {
@@ -392,19 +392,17 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         private readonly Dictionary<string, int> _sectors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _years = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _languages = new(StringComparer.Ordinal);
-        private readonly BytesRef? _sectorWanted = request.Sector is { } sector ? new BytesRef(sector) : null;
-        private readonly BytesRef? _yearWanted = request.Year is { } year ? new BytesRef(year.ToString(CultureInfo.InvariantCulture)) : null;
-        private readonly BytesRef? _languageWanted = request.Language is { } language ? new BytesRef(language) : null;
         private readonly HashSet<string>? _kindFilter = request.Kinds is { Count: > 0 } kinds ? [.. kinds.Select(SearchFields.KindValue)] : null;
         private Scorer _scorer = null!;
         private int _docBase;
-        private NumericDocValues? _top10;
-        private NumericDocValues? _written;
-        private SingleValued _kind = new(null, null);
-        private MultiValued _sector = new(null, null);
-        private MultiValued _year = new(null, null);
-        private MultiValued _language = new(null, null);
+        private bool[] _top10 = [];
+        private bool[]? _written;
+        private Single _kind = Single.None;
+        private Multi _sector = Multi.None;
+        private Multi _year = Multi.None;
+        private Multi _language = Multi.None;
         private int _top10Count;
+        private List<RankedDoc>? _ranked;
 
         public int Total { get; private set; }
 
@@ -424,29 +422,26 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         public void SetNextReader(AtomicReaderContext context)
         {
             CountSegment();
-            var reader = context.AtomicReader;
+            var facets = SegmentFacets.Of(context.AtomicReader);
             _docBase = context.DocBase;
-            _kind = new SingleValued(reader.GetSortedDocValues(SearchFields.Kind), _kindFilter);
-            _sector = new MultiValued(reader.GetSortedSetDocValues(SearchFields.Sector), _sectorWanted);
-            _year = new MultiValued(reader.GetSortedSetDocValues(SearchFields.Year), _yearWanted);
-            _language = new MultiValued(reader.GetSortedSetDocValues(SearchFields.Culture), _languageWanted);
-            _top10 = reader.GetNumericDocValues(SearchFields.Top10);
-            _written = reader.GetNumericDocValues(SearchFields.Written(request.Culture));
+            _kind = new Single(facets.Kind, _kindFilter);
+            _sector = new Multi(facets.Sector, request.Sector);
+            _year = new Multi(facets.Year, request.Year?.ToString(CultureInfo.InvariantCulture));
+            _language = new Multi(facets.Language, request.Language);
+            _top10 = facets.Top10;
+            _written = facets.Written(request.Culture);
         }
 
         public void Collect(int doc)
         {
-            var kind = _kind.Read(doc);
-            _sector.Read(doc);
-            _year.Read(doc);
-            _language.Read(doc);
-            var top10 = _top10?.Get(doc) == 1;
+            var kind = _kind.Ords[doc];
+            var top10 = _top10[doc];
 
             var kindOk = _kind.Passes(kind);
-            var sectorOk = _sector.Passes();
-            var yearOk = _year.Passes();
+            var sectorOk = _sector.Passes(doc);
+            var yearOk = _year.Passes(doc);
             var top10Ok = !request.Top10 || top10;
-            var languageOk = _language.Passes();
+            var languageOk = _language.Passes(doc);
 
             if (sectorOk && yearOk && top10Ok && languageOk && kind >= 0)
             {
@@ -455,17 +450,17 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
 
             if (kindOk && yearOk && top10Ok && languageOk)
             {
-                _sector.Count();
+                _sector.Count(doc);
             }
 
             if (kindOk && sectorOk && top10Ok && languageOk)
             {
-                _year.Count();
+                _year.Count(doc);
             }
 
             if (kindOk && sectorOk && yearOk && top10Ok)
             {
-                _language.Count();
+                _language.Count(doc);
             }
 
             if (kindOk && sectorOk && yearOk && languageOk && top10)
@@ -479,7 +474,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
             }
 
             Total++;
-            var ranked = new RankedDoc(_docBase + doc, _scorer.GetScore(), _written?.Get(doc) == 1);
+            var ranked = new RankedDoc(_docBase + doc, _scorer.GetScore(), _written?[doc] == true);
             if (_best.Count < limit)
             {
                 _best.Enqueue(ranked, ranked);
@@ -489,8 +484,6 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                 _best.DequeueEnqueue(ranked, ranked);
             }
         }
-
-        private List<RankedDoc>? _ranked;
 
         /// <summary>The kept documents, best first.</summary>
         public List<RankedDoc> Ranked() => _ranked ??= [.. _best.UnorderedItems.Select(i => i.Element).Order(RankedDoc.Worst).Reverse()];
@@ -531,120 +524,82 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         /// <summary>Adds the counts of the segment just collected, by name, to the totals (once: the counts are then emptied).</summary>
         private void CountSegment()
         {
-            _kind.AddTo(_kinds);
-            _sector.AddTo(_sectors);
-            _year.AddTo(_years);
-            _language.AddTo(_languages);
+            AddTo(_kinds, _kind.Counts, _kind.Names);
+            AddTo(_sectors, _sector.Counts, _sector.Names);
+            AddTo(_years, _year.Counts, _year.Names);
+            AddTo(_languages, _language.Counts, _language.Names);
         }
 
-        private static void AddTo(Dictionary<string, int> totals, int[] counts, Action<int, BytesRef> lookup)
+        private static void AddTo(Dictionary<string, int> totals, int[] counts, string[] names)
         {
-            var bytes = new BytesRef();
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] > 0)
                 {
-                    lookup(ord, bytes);
-                    var name = bytes.Utf8ToString();
-                    totals[name] = totals.GetValueOrDefault(name) + counts[ord];
+                    totals[names[ord]] = totals.GetValueOrDefault(names[ord]) + counts[ord];
                     counts[ord] = 0;
                 }
             }
         }
 
-        /// <summary>A single-valued facet of one segment (the kind): the ordinal of each document, counts per ordinal.</summary>
-        private sealed class SingleValued
+        /// <summary>The kind facet in one segment: counts per ordinal, and which ordinals the kind filter lets through.</summary>
+        private sealed class Single
         {
-            private readonly SortedDocValues? _values;
+            public static readonly Single None = new(new SegmentFacets.SingleValuedOrds([], []), null);
+
             private readonly bool[]? _allowed;
 
-            public SingleValued(SortedDocValues? values, HashSet<string>? filter)
+            public Single(SegmentFacets.SingleValuedOrds values, HashSet<string>? filter)
             {
-                _values = values;
-                Counts = new int[values?.ValueCount ?? 0];
-                if (filter is not null)
-                {
-                    _allowed = new bool[Counts.Length];
-                    var bytes = new BytesRef();
-                    for (var ord = 0; ord < _allowed.Length; ord++)
-                    {
-                        values!.LookupOrd(ord, bytes);
-                        _allowed[ord] = filter.Contains(bytes.Utf8ToString());
-                    }
-                }
+                Ords = values.Ords;
+                Names = values.Names;
+                Counts = new int[Names.Length];
+                _allowed = filter is null ? null : [.. Names.Select(filter.Contains)];
             }
+
+            public int[] Ords { get; }
+
+            public string[] Names { get; }
 
             public int[] Counts { get; }
 
-            /// <summary>The document's ordinal, -1 when it has no value.</summary>
-            public int Read(int doc) => _values?.GetOrd(doc) ?? -1;
-
+            /// <param name="ord">The document's ordinal, -1 when it has no value.</param>
             public bool Passes(int ord) => _allowed is null || (ord >= 0 && _allowed[ord]);
-
-            public void AddTo(Dictionary<string, int> totals)
-            {
-                if (_values is { } values)
-                {
-                    FacetingCollector.AddTo(totals, Counts, values.LookupOrd);
-                }
-            }
         }
 
-        /// <summary>A multi-valued facet of one segment (sectors, years, languages): the ordinals of the document last read.</summary>
-        private sealed class MultiValued
+        /// <summary>A multi-valued facet in one segment (sectors, years, languages): counts per ordinal, and the ordinal the filter wants.</summary>
+        private sealed class Multi
         {
-            private const long Unfiltered = -1;
-            private readonly SortedSetDocValues? _values;
-            private readonly long _wanted;
-            private readonly int[] _counts;
-            private long[] _ords = new long[4];
-            private int _count;
+            public static readonly Multi None = new(new SegmentFacets.MultiValuedOrds([0], [], []), null);
+
+            private const int Unfiltered = -1;
+            private readonly int[] _starts;
+            private readonly int[] _ords;
+            private readonly int _wanted;
 
             /// <param name="wanted">The value a document must have (the filter), or null for any.</param>
-            public MultiValued(SortedSetDocValues? values, BytesRef? wanted)
+            public Multi(SegmentFacets.MultiValuedOrds values, string? wanted)
             {
-                _values = values;
-                _counts = new int[values?.ValueCount ?? 0];
+                _starts = values.Starts;
+                _ords = values.Ords;
+                Names = values.Names;
+                Counts = new int[Names.Length];
 
                 // A filter value the segment does not hold is matched by none of its documents (ordinals are never below -1).
-                _wanted = wanted is null ? Unfiltered : values?.LookupTerm(wanted) is long ord and >= 0 ? ord : long.MinValue;
+                _wanted = wanted is null ? Unfiltered : values.OrdOf(wanted) is >= 0 and var ord ? ord : int.MinValue;
             }
 
-            public void Read(int doc)
+            public string[] Names { get; }
+
+            public int[] Counts { get; }
+
+            public bool Passes(int doc) => _wanted == Unfiltered || Array.IndexOf(_ords, _wanted, _starts[doc], _starts[doc + 1] - _starts[doc]) >= 0;
+
+            public void Count(int doc)
             {
-                _count = 0;
-                if (_values is not { } values)
+                for (var i = _starts[doc]; i < _starts[doc + 1]; i++)
                 {
-                    return;
-                }
-
-                values.SetDocument(doc);
-                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
-                {
-                    if (_count == _ords.Length)
-                    {
-                        Array.Resize(ref _ords, _count * 2);
-                    }
-
-                    _ords[_count++] = ord;
-                }
-            }
-
-            public bool Passes() => _wanted == Unfiltered || Array.IndexOf(_ords, _wanted, 0, _count) >= 0;
-
-            public void Count()
-            {
-                for (var i = 0; i < _count; i++)
-                {
-                    _counts[_ords[i]]++;
-                }
-            }
-
-            public void AddTo(Dictionary<string, int> totals)
-            {
-                if (_values is { } values)
-                {
-                    FacetingCollector.AddTo(totals, _counts, (ord, bytes) => values.LookupOrd(ord, bytes));
+                    Counts[_ords[i]]++;
                 }
             }
         }

@@ -143,6 +143,48 @@ public sealed class SearchIndexTests
         Assert.Contains(plain.Hits, h => h.DocumentId == folded.Id);
     }
 
+    [Fact]
+    public async Task FacetCounts_AreWhatTheirFilterFinds_WithTheOtherFiltersApplied()
+    {
+        await using var engine = await StartWithIndexAsync();
+        var search = engine.Get<SearchService>();
+        const string Words = "sản phẩm";
+        SearchResults Find(SearchRequest request) => search.Search(request with { Text = Words, Culture = "vi" });
+
+        var all = Find(new SearchRequest(null, "vi"));
+        Assert.True(all.Facets.Kinds.Count >= 4 && all.Facets.Sectors.Count >= 4 && all.Facets.Years.Count >= 4, "the demo content should spread these words over kinds, sectors and years");
+        Assert.InRange(all.Facets.Top10, 1, all.Total - 1);
+        Assert.Equal(all.Total, all.Facets.Kinds.Values.Sum());
+        foreach (var (kind, count) in all.Facets.Kinds)
+        {
+            Assert.Equal(count, Find(new SearchRequest(null, "vi", Kinds: [SearchFields.ParseKind(kind)!.Value])).Total);
+        }
+
+        foreach (var (sector, count) in all.Facets.Sectors)
+        {
+            Assert.Equal(count, Find(new SearchRequest(null, "vi", Sector: sector)).Total);
+        }
+
+        foreach (var (language, count) in all.Facets.Languages)
+        {
+            Assert.Equal(count, Find(new SearchRequest(null, "vi", Language: language)).Total);
+        }
+
+        Assert.Equal(all.Facets.Top10, Find(new SearchRequest(null, "vi", Top10: true)).Total);
+
+        // Within one award year: the other facets count that year's pages only, the years facet still offers every year.
+        var (year, inYear) = all.Facets.Years.First();
+        var ofYear = Find(new SearchRequest(null, "vi", Year: int.Parse(year, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(inYear, ofYear.Total);
+        Assert.Equal(all.Facets.Years.OrderBy(y => y.Key), ofYear.Facets.Years.OrderBy(y => y.Key));
+        foreach (var (sector, count) in ofYear.Facets.Sectors)
+        {
+            Assert.Equal(count, Find(new SearchRequest(null, "vi", Sector: sector, Year: int.Parse(year, System.Globalization.CultureInfo.InvariantCulture))).Total);
+        }
+
+        Assert.Equal(0, Find(new SearchRequest(null, "vi", Sector: "no-such-sector")).Total);
+    }
+
     public static TheoryData<string> Hostile => new()
     {
         "\"unbalanced quote",
