@@ -22,7 +22,17 @@ public static class SearchFields
     public const string Spell = "spell";
 
     public const string Name = "name";
+
+    /// <summary>
+    /// A page's summary and body as one field, indexed, not stored: what a word is looked for in besides the name. One
+    /// list of pages per word (not one for summaries and one for bodies) made a common pair of words' search a third faster.
+    /// </summary>
+    public const string Text = "text";
+
+    /// <summary>Stored only, for the snippet (the summary when the body has none of the words).</summary>
     public const string Summary = "summary";
+
+    /// <summary>Stored only, for the snippet.</summary>
     public const string Body = "body";
     public const string Url = "url";
     public const string Fallback = "fallback";
@@ -37,7 +47,8 @@ public static class SearchFields
 
     /// <summary>
     /// The beginnings of the words of a per-culture field, folded (<c>namestarts_vi</c>: "Máy" gives m, ma, may): a
-    /// half-typed last word is then one term to look up, not every word it could become.
+    /// half-typed last word is then one term to look up, not every word it could become. Those of <see cref="Text"/>
+    /// are the summary's only (a body's would be most of the index).
     /// </summary>
     public static string Starts(string field, string culture) => $"{field}{StartsSuffix}_{culture}";
 
@@ -104,10 +115,16 @@ public static class SearchFields
             }
 
             document.Add(new TextField(In(Name, culture), text.Name, Field.Store.YES));
-            document.Add(new TextField(In(Summary, culture), text.Summary ?? "", Field.Store.YES));
             document.Add(new Field(Starts(Name, culture), text.Name, StartsType));
-            document.Add(new Field(Starts(Summary, culture), text.Summary ?? "", StartsType));
-            document.Add(new TextField(In(Body, culture), text.Body, Field.Store.YES));
+            if (!string.IsNullOrEmpty(text.Summary))
+            {
+                document.Add(new TextField(In(Text, culture), text.Summary, Field.Store.NO));
+                document.Add(new Field(Starts(Text, culture), text.Summary, StartsType));
+                document.Add(new StoredField(In(Summary, culture), text.Summary));
+            }
+
+            document.Add(new TextField(In(Text, culture), text.Body, Field.Store.NO));
+            document.Add(new StoredField(In(Body, culture), text.Body));
             document.Add(new StoredField(In(Url, culture), text.Url));
             document.Add(new StoredField(In(Fallback, culture), text.IsFallback ? 1 : 0));
             if (!text.IsFallback)

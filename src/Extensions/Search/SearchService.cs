@@ -9,7 +9,7 @@ namespace Spcncl.Search;
 /// Answers what visitors type. Plain text only: the words are analysed per field (no query parser, so no syntax can
 /// fail); each word must match somewhere (when no page has them all, of three words or more, one may be missing): as
 /// written, folded, as a prefix (the last word, while typing) or, a word no name or summary has, within one or two
-/// edits (5+ and 9+ letters). Names weigh more than summaries, summaries more than bodies, and the words as a phrase
+/// edits (5+ and 9+ letters). Names weigh more than the rest of the text (summary and body), and the words as a phrase
 /// more still. Filters and facet counts come from each segment's facet values, in the same pass.
 /// </summary>
 public sealed class SearchService(SearchIndex index, SiteCultures cultures)
@@ -21,7 +21,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
     /// <summary>How many of the best matches the phrase re-scores (the rest keep the order their words gave them).</summary>
     public const int RescoreWindow = 100;
 
-    private static readonly (string Field, float Boost)[] TextFields = [(SearchFields.Name, 4f), (SearchFields.Summary, 2f), (SearchFields.Body, 1f)];
+    private static readonly (string Field, float Boost)[] TextFields = [(SearchFields.Name, 4f), (SearchFields.Text, 1.5f)];
 
     /// <summary>Only the key of each match is read back: a whole stored document (the body with it) costs far more, per match.</summary>
     private static readonly ISet<string> KeyOnly = new HashSet<string>(StringComparer.Ordinal) { SearchFields.Key };
@@ -201,7 +201,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                     }
 
                     var folded = variants[0];
-                    if (start is not null && name != SearchFields.Body)
+                    if (start is not null)
                     {
                         word.Add(new WordStartQuery(name, culture, start) { Boost = boost * 0.6f }, Occur.SHOULD);
                     }
@@ -314,11 +314,12 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
         var (title, titleCulture, url) = Display(document, culture);
         var titleHtml = highlighter.Highlight(SearchFields.In(SearchFields.Name, titleCulture), title, 0, 1);
         var body = document.Get(SearchFields.In(SearchFields.Body, titleCulture), CultureInfo.InvariantCulture) ?? "";
-        var snippet = highlighter.Highlight(SearchFields.In(SearchFields.Body, titleCulture), body, 160, 2);
+        var text = SearchFields.In(SearchFields.Text, titleCulture);
+        var snippet = highlighter.Highlight(text, body, 160, 2);
         if (snippet.Length == 0)
         {
             var summary = document.Get(SearchFields.In(SearchFields.Summary, titleCulture), CultureInfo.InvariantCulture);
-            snippet = string.IsNullOrEmpty(summary) ? SearchHighlighter.Encode(body.Length > 200 ? body[..200] + "…" : body) : highlighter.Highlight(SearchFields.In(SearchFields.Summary, titleCulture), summary, 0, 1) is { Length: > 0 } s ? s : SearchHighlighter.Encode(summary);
+            snippet = string.IsNullOrEmpty(summary) ? SearchHighlighter.Encode(body.Length > 200 ? body[..200] + "…" : body) : highlighter.Highlight(text, summary, 0, 1) is { Length: > 0 } s ? s : SearchHighlighter.Encode(summary);
         }
 
         return new SearchHit(
