@@ -23,7 +23,7 @@ public static class SearchAnalysis
     public static Analyzer Vietnamese { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
         stream = new ASCIIFoldingFilter(stream, preserveOriginal: true);
         return new TokenStreamComponents(tokenizer, stream);
     });
@@ -33,7 +33,7 @@ public static class SearchAnalysis
     {
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
         stream = new ASCIIFoldingFilter(stream, preserveOriginal: true);
         stream = new PorterStemFilter(stream);
@@ -44,7 +44,7 @@ public static class SearchAnalysis
     public static Analyzer Plain { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
         stream = new ASCIIFoldingFilter(stream, preserveOriginal: false);
         return new TokenStreamComponents(tokenizer, stream);
     });
@@ -53,7 +53,7 @@ public static class SearchAnalysis
     public static Analyzer Starts { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
         stream = new ASCIIFoldingFilter(stream, preserveOriginal: false);
         stream = new EdgeNGramTokenFilter(Version, stream, 1, SearchFields.LongestStart);
         return new TokenStreamComponents(tokenizer, stream);
@@ -105,7 +105,7 @@ public static class SearchAnalysis
     public static Analyzer Words { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        return new TokenStreamComponents(tokenizer, new LowerCaseFilter(Version, tokenizer));
+        return new TokenStreamComponents(tokenizer, new InvariantLowerCaseFilter(tokenizer));
     });
 
     /// <summary>The words of a query as a visitor typed them, lower-cased, accents kept, in order.</summary>

@@ -28,6 +28,16 @@ public sealed class SearchAnalysisTests
         Assert.Equal(Flat(SearchAnalysis.Terms("name_en", indexed)), Flat(SearchAnalysis.Terms("name_en", typed)));
     }
 
+    [Theory]
+    [InlineData("ĐƯỜNG ẤM ĂN ỮA Ỳ Ỹ Ơ Ư")]
+    [InlineData("İSTANBUL ΣΟΦΙΑ STRASSE ẞ ǅ Ω")]
+    [InlineData("ÀÉÎÕÜ Ÿ Ǆ Ⅻ ⓐⒶ")]
+    [InlineData("𐐀𐐁 DESERET 𝐀")]
+    public void Words_AreLowerCasedAsTheInvariantCultureDoes(string text)
+    {
+        Assert.Equal(SearchAnalysis.WordsOf(text.ToLowerInvariant()), SearchAnalysis.WordsOf(text));
+    }
+
     [Fact]
     public void English_FoldsVietnameseNames_AndDropsStopWords()
     {
