@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Spcncl.Localization;
 
 namespace Spcncl.Search;
@@ -509,7 +510,17 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
                         leaf++;
                     }
                     while (doc >= leaves[leaf].DocBase + leaves[leaf].AtomicReader.MaxDoc);
-                    scorer = boost.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
+
+                    // Only the documents re-scored are accepted: a phrase's scorer then checks the positions of those
+                    // alone, not of every page with its words that lies between two of them.
+                    var end = leaves[leaf].DocBase + leaves[leaf].AtomicReader.MaxDoc;
+                    var accepted = new FixedBitSet(leaves[leaf].AtomicReader.MaxDoc);
+                    for (var j = i; j < head.Count && head[j].Doc < end; j++)
+                    {
+                        accepted.Set(head[j].Doc - leaves[leaf].DocBase);
+                    }
+
+                    scorer = boost.GetScorer(leaves[leaf], accepted);
                 }
 
                 var local = doc - leaves[leaf].DocBase;
