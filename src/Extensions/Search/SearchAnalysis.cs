@@ -19,6 +19,9 @@ public static class SearchAnalysis
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>The positions left between two values of one field (a summary and a body): more than any phrase's slop.</summary>
+    public const int PartGap = 100;
+
     /// <summary>Vietnamese: the word as written and its folded form.</summary>
     public static Analyzer Vietnamese { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
@@ -119,5 +122,7 @@ public static class SearchAnalysis
         }
 
         protected override Analyzer GetWrappedAnalyzer(string fieldName) => ForField(fieldName);
+
+        public override int GetPositionIncrementGap(string fieldName) => PartGap;
     }
 }

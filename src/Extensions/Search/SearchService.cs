@@ -22,7 +22,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
     /// <summary>How many of the best matches the phrase re-scores (the rest keep the order their words gave them).</summary>
     public const int RescoreWindow = 100;
 
-    private static readonly (string Field, float Boost)[] TextFields = [(SearchFields.Name, 4f), (SearchFields.Text, 1.5f)];
+    private static readonly (string Field, float Boost)[] TextFields = [(SearchFields.Name, 4f), (SearchFields.Text, 3f)];
 
     /// <summary>Only the key of each match is read back: a whole stored document (the body with it) costs far more, per match.</summary>
     private static readonly ISet<string> KeyOnly = new HashSet<string>(StringComparer.Ordinal) { SearchFields.Key };

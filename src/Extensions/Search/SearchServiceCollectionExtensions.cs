@@ -30,7 +30,7 @@ public static class SearchServiceCollectionExtensions
     public const string ExternalIndex = "external";
 
     /// <summary>Raise when the fields or their analysis change: the next start rebuilds the index.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 }
 
 /// <summary>The index in <c>/health</c>: documents per kind, last update, rebuild in progress. A missing index degrades, not fails: pages still work.</summary>

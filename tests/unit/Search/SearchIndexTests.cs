@@ -144,6 +144,28 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task AWordInTheName_OutranksItInTheSummary_WhichOutranksItInTheBody()
+    {
+        await using var engine = await StartWithIndexAsync();
+        var search = engine.Get<SearchService>();
+        async Task<Document> PublishAsync(string name, string summary, string body)
+        {
+            var cultures = Cultures(("vi", new VariantInput(name, Values: Values(("summary", summary), ("body", body)))));
+            var page = Ok(await engine.Content.CreateAsync(new CreateDocumentRequest("textPage", engine.IdOf("home"), cultures), Editor));
+            return Ok(await engine.Content.PublishAsync(page.Id, ["vi"], Editor));
+        }
+
+        // Published in the opposite order, so that index order (which breaks ties) would put them the wrong way round.
+        var inBody = await PublishAsync("Trang một", "Giới thiệu chung về trang", "Nội dung Velvetorb của trang này khá dài");
+        var inSummary = await PublishAsync("Trang hai", "Giới thiệu Velvetorb về trang", "Nội dung chung của trang này khá dài");
+        var inName = await PublishAsync("Velvetorb", "Giới thiệu chung về trang", "Nội dung chung của trang này khá dài");
+        await WithinASecondAsync(search, "velvetorb", r => r.Total == 3);
+
+        // Not the last word typed, which is also looked for as the beginning of a word of the name or summary.
+        Assert.Equal([inName.Id, inSummary.Id, inBody.Id], search.Search(new SearchRequest("velvetorb dài", "vi")).Hits.Select(h => h.DocumentId));
+    }
+
+    [Fact]
     public async Task FacetCounts_AreWhatTheirFilterFinds_WithTheOtherFiltersApplied()
     {
         await using var engine = await StartWithIndexAsync();
