@@ -55,7 +55,7 @@ internal sealed class InvariantLowerCaseFilter : TokenFilter
     }
 
     /// <summary>The invariant lower case of a character above ASCII (the table is shared: a race only writes the same value twice).</summary>
-    internal static char LowerOf(char c)
+    private static char LowerOf(char c)
     {
         var lower = Lower[c];
         if (lower == '\0')

@@ -44,6 +44,8 @@ public static class SearchFields
 
     private const string StartsSuffix = "starts";
 
+    private const string WrittenPrefix = "written_";
+
     /// <summary>A per-culture field: <c>name_vi</c>, <c>body_en</c>.</summary>
     public static string In(string field, string culture) => $"{field}_{culture}";
 
@@ -67,7 +69,10 @@ public static class SearchFields
     };
 
     /// <summary>1 when the page is written in the culture (not a fallback): sorts the visitor's language first.</summary>
-    public static string Written(string culture) => $"written_{culture}";
+    public static string Written(string culture) => WrittenPrefix + culture;
+
+    /// <summary>Whether a field is one of the <see cref="Written"/> fields, whatever its culture.</summary>
+    public static bool IsWritten(string field) => field.StartsWith(WrittenPrefix, StringComparison.Ordinal);
 
     public static Document ToDocument(ValueSet values, IReadOnlyList<string> cultures)
     {

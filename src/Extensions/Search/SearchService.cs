@@ -293,7 +293,7 @@ public sealed class SearchService(SearchIndex index, SiteCultures cultures)
     /// <summary>
     /// Whether a word may be a typo, and is worth looking for within an edit or two: one of five letters or more that no
     /// page's name or summary has. A word the site knows is taken as typed; expanding it too (up to twenty terms in each
-    /// of six fields) made a common word's search several times slower and found little a person meant.
+    /// of four fields) made a common word's search several times slower and found little a person meant.
     /// </summary>
     private static bool MayBeMistyped(IndexReader reader, string word) =>
         SearchAnalysis.Terms(SearchFields.Spell, word) is [[var folded, ..], ..]

@@ -27,7 +27,7 @@ public sealed class SegmentFacets
         Year = MultiValuedOrds.Read(reader.GetSortedSetDocValues(SearchFields.Year), maxDoc);
         Language = MultiValuedOrds.Read(reader.GetSortedSetDocValues(SearchFields.Culture), maxDoc);
         Top10 = Flags(reader.GetNumericDocValues(SearchFields.Top10), maxDoc);
-        foreach (var field in reader.FieldInfos.Where(f => f.HasDocValues && f.Name.StartsWith(SearchFields.Written(""), StringComparison.Ordinal)))
+        foreach (var field in reader.FieldInfos.Where(f => f.HasDocValues && SearchFields.IsWritten(f.Name)))
         {
             _written[field.Name] = Flags(reader.GetNumericDocValues(field.Name), maxDoc);
         }
